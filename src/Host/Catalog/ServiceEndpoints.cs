@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Abstractions;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Identity;
+using ServicePro.Host.Persistence;
+using ServicePro.Host.Plugins;
+using ServicePro.Host.Tenancy;
+
+namespace ServicePro.Host.Catalog;
+
+public sealed record ServiceDto(
+    Guid Id, string Name, string Description, decimal PriceMin, decimal PriceMax, int DurationMinutes,
+    int MaxDurationMinutes, bool IsOutdoor, bool IsActive)
+{
+    public static ServiceDto From(TenantService s) =>
+        new(s.Id, s.Name, s.Description, s.PriceMin, s.PriceMax, s.DurationMinutes, s.MaxDurationMinutes, s.IsOutdoor, s.IsActive);
+}
+
+public sealed record UpdateServiceRequest(string? Name, string? Description, decimal? PriceMin, decimal? PriceMax, int? DurationMinutes, int? MaxDurationMinutes, bool? IsActive);
+
+public sealed record EstimateRequest(Dictionary<string, string>? Answers);
+
+public static class ServiceEndpoints
+{
+    public static RouteGroupBuilder MapServiceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/services").WithTags("Services").RequireAuthorization(Policies.TenantMember);
+        group.MapGet("/", List).WithSummary("The business's services, in display order.");
+        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.TenantAdmin).WithSummary("Edit a service's name, price range, duration or availability.");
+        group.MapPost("/{id:guid}/estimate", Estimate).WithSummary("Price and time one job from the booking's intake answers, using the business's industry pack.");
+        return group;
+    }
+
+    private static async Task<Ok<List<ServiceDto>>> List(ServiceProDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Services.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
+            .Select(s => ServiceDto.From(s)).ToListAsync(ct));
+
+    private static async Task<Results<Ok<ServiceDto>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, UpdateServiceRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var service = await db.Services.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (service is null)
+        {
+            return Problems.NotFound("There is no such service.");
+        }
+
+        var name = request.Name?.Trim() ?? service.Name;
+        var priceMin = request.PriceMin ?? service.PriceMin;
+        var priceMax = request.PriceMax ?? service.PriceMax;
+        var duration = request.DurationMinutes ?? service.DurationMinutes;
+        var maxDuration = request.MaxDurationMinutes ?? Math.Max(service.MaxDurationMinutes, duration);
+        var errors = new Dictionary<string, string[]>();
+        if (name.Length is 0 or > 200)
+        {
+            errors["name"] = ["A name of up to 200 characters is required."];
+        }
+
+        if (priceMin < 0 || priceMax < priceMin || priceMax > 1_000_000)
+        {
+            errors["priceMin"] = ["Prices must be between 0 and 1,000,000, with the minimum not above the maximum."];
+        }
+
+        if (duration is < 5 or > 24 * 60 || maxDuration < duration || maxDuration > 24 * 60)
+        {
+            errors["durationMinutes"] = ["Durations are 5 minutes to 24 hours, with the typical one not above the longest."];
+        }
+
+        if (errors.Count == 0 && name != service.Name && await db.Services.AnyAsync(s => s.Name == name, ct))
+        {
+            errors["name"] = [$"Another service is already called '{name}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        service.Name = name;
+        service.Description = request.Description?.Trim() ?? service.Description;
+        (service.PriceMin, service.PriceMax) = (priceMin, priceMax);
+        (service.DurationMinutes, service.MaxDurationMinutes) = (duration, maxDuration);
+        service.IsActive = request.IsActive ?? service.IsActive;
+        service.UpdatedAt = clock.GetUtcNow();
+        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "service.updated", "service", id.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ServiceDto.From(service));
+    }
+
+    private static async Task<Results<Ok<JobEstimate>, ProblemHttpResult, ValidationProblem>> Estimate(
+        Guid id, EstimateRequest request, ServiceProDbContext db, ITenantContext tenant, PluginCatalog catalog, CancellationToken ct)
+    {
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct);
+        if (service is null)
+        {
+            return Problems.NotFound("There is no such service, or it is not offered at the moment.");
+        }
+
+        var pack = catalog.FindPack(tenant.Tenant!.Industry);
+        if (pack is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Industry pack unavailable",
+                detail: $"The '{tenant.Tenant.Industry}' industry pack is not loaded on this server, so jobs cannot be estimated.");
+        }
+
+        var answers = request.Answers ?? [];
+        var errors = IntakeValidator.Validate(pack.IntakeFields, answers);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        // The pack prices with the tenant's own ranges, which may differ from the pack's defaults.
+        var definition = new ServiceDefinition(service.PackServiceKey ?? "", service.Name, service.Description,
+            service.PriceMin, service.PriceMax, service.DurationMinutes, service.MaxDurationMinutes, service.IsOutdoor);
+        var estimate = pack.Estimate(definition, new IntakeAnswers(answers));
+        return TypedResults.Ok(estimate with
+        {
+            Price = Math.Clamp(estimate.Price, service.PriceMin, service.PriceMax),
+            DurationMinutes = Math.Clamp(estimate.DurationMinutes, service.DurationMinutes, service.MaxDurationMinutes),
+        });
+    }
+}

@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Identity;
+using ServicePro.Host.Persistence;
+
+namespace ServicePro.Host.Customers;
+
+public sealed record CustomerDto(
+    Guid Id, string Name, string Phone, string? Email, string? Address, bool SmsConsent, string? SmsConsentSource,
+    DateTimeOffset? SmsConsentAt, DateTimeOffset CreatedAt)
+{
+    public static CustomerDto From(Customer c) =>
+        new(c.Id, c.Name, c.Phone, c.Email, c.Address, c.SmsConsent, c.SmsConsentSource, c.SmsConsentAt, c.CreatedAt);
+}
+
+public sealed record CustomerRequest(string? Name, string? Phone, string? Email, string? Address, bool? SmsConsent, string? SmsConsentSource);
+
+public static class CustomerEndpoints
+{
+    public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/customers").WithTags("Customers").RequireAuthorization(Policies.TenantMember);
+        group.MapGet("/", List).WithSummary("Customers, newest first; `q` searches name, phone and email.");
+        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/", Create);
+        group.MapPut("/{id:guid}", Update);
+        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.TenantAdmin);
+        return group;
+    }
+
+    private static async Task<Ok<List<CustomerDto>>> List(string? q, ServiceProDbContext db, CancellationToken ct)
+    {
+        var query = db.Customers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(c => c.Name.Contains(term) || c.Phone.Contains(term) || (c.Email != null && c.Email.Contains(term)));
+        }
+
+        return TypedResults.Ok(await query.OrderByDescending(c => c.CreatedAt).Take(200).Select(c => CustomerDto.From(c)).ToListAsync(ct));
+    }
+
+    private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> Get(Guid id, ServiceProDbContext db, CancellationToken ct) =>
+        await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
+            ? TypedResults.Ok(CustomerDto.From(c))
+            : Problems.NotFound("There is no such customer.");
+
+    private static async Task<Results<Created<CustomerDto>, ProblemHttpResult, ValidationProblem>> Create(
+        CustomerRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var (phone, errors) = Validate(request, requireAll: true);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (await db.Customers.AnyAsync(c => c.Phone == phone, ct))
+        {
+            return Problems.Conflict($"A customer with phone {phone} already exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        var customer = new Customer
+        {
+            Id = Guid.CreateVersion7(),
+            Name = request.Name!.Trim(),
+            Phone = phone!,
+            Email = request.Email?.Trim(),
+            Address = request.Address?.Trim(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ApplyConsent(customer, request, now);
+        db.Customers.Add(customer);
+        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "customer.created", "customer", customer.Id.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{http.Request.PathBase}/api/customers/{customer.Id}", CustomerDto.From(customer));
+    }
+
+    private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, CustomerRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null)
+        {
+            return Problems.NotFound("There is no such customer.");
+        }
+
+        var (phone, errors) = Validate(request, requireAll: false);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (phone is not null && phone != customer.Phone && await db.Customers.AnyAsync(c => c.Phone == phone, ct))
+        {
+            return Problems.Conflict($"A customer with phone {phone} already exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        customer.Name = request.Name?.Trim() ?? customer.Name;
+        customer.Phone = phone ?? customer.Phone;
+        customer.Email = request.Email?.Trim() ?? customer.Email;
+        customer.Address = request.Address?.Trim() ?? customer.Address;
+        ApplyConsent(customer, request, now);
+        customer.UpdatedAt = now;
+        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "customer.updated", "customer", id.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CustomerDto.From(customer));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid id, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null)
+        {
+            return Problems.NotFound("There is no such customer.");
+        }
+
+        db.Customers.Remove(customer);
+        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "customer.deleted", "customer", id.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static (string? Phone, Dictionary<string, string[]> Errors) Validate(CustomerRequest request, bool requireAll)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if ((requireAll || request.Name is not null) && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200))
+        {
+            errors["name"] = ["A name of up to 200 characters is required."];
+        }
+
+        string? phone = null;
+        if (requireAll || request.Phone is not null)
+        {
+            phone = PhoneNumbers.ToE164(request.Phone);
+            if (phone is null)
+            {
+                errors["phone"] = ["Enter a phone number such as (918) 555-0123 or +19185550123."];
+            }
+        }
+
+        if (request.Email is { } email && (email.Length > 255 || !email.Contains('@')))
+        {
+            errors["email"] = ["Enter a valid email address."];
+        }
+
+        if (request.Address is { Length: > 500 })
+        {
+            errors["address"] = ["The address can be at most 500 characters."];
+        }
+
+        if (request.SmsConsent == true && string.IsNullOrWhiteSpace(request.SmsConsentSource))
+        {
+            errors["smsConsentSource"] = ["Say where the customer agreed to texts (e.g. booking_form, in_person, sms_keyword)."];
+        }
+
+        return (phone, errors);
+    }
+
+    private static void ApplyConsent(Customer customer, CustomerRequest request, DateTimeOffset now)
+    {
+        if (request.SmsConsent is not { } consent || consent == customer.SmsConsent)
+        {
+            return;
+        }
+
+        customer.SmsConsent = consent;
+        customer.SmsConsentSource = consent ? request.SmsConsentSource!.Trim() : request.SmsConsentSource?.Trim() ?? "withdrawn";
+        customer.SmsConsentAt = now;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ServicePro.Host.Hosting;
+
+/// <summary>Per-client-address limits for endpoints that answer without sign-in.</summary>
+public static class RateLimiting
+{
+    public const string Public = "public";
+    public const string SignIn = "sign-in";
+
+    public static WebApplicationBuilder AddServiceProRateLimiting(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(ServiceProOptions.Section).Get<ServiceProOptions>()?.RateLimits ?? new();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Public, http => PerClient(http, limits.PublicPerMinute));
+            o.AddPolicy(SignIn, http => PerClient(http, limits.SignInPerMinute));
+            o.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: "Please slow down and try again in a minute.").ExecuteAsync(context.HttpContext);
+            };
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using ServicePro.Host.Persistence;
+
+namespace ServicePro.Host.Identity;
+
+public static class Policies
+{
+    public const string TenantMember = "TenantMember";
+    public const string TenantAdmin = "TenantAdmin";
+    public const string PlatformOperator = "PlatformOperator";
+}
+
+public static class IdentityExtensions
+{
+    /// <summary>ASP.NET Core Identity (hashed passwords, lockout) behind a cookie, plus the operator API key.</summary>
+    public static WebApplicationBuilder AddServiceProIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ServiceProDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ServiceProClaimsFactory>();
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, OperatorApiKeyHandler>(OperatorApiKeyHandler.SchemeName, null)
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "sp_auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/admin/sign-in";
+            o.AccessDeniedPath = "/admin/sign-in";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // APIs answer with status codes; only pages redirect to the sign-in form.
+            o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddScoped<StaffDirectory>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TenantMemberHandler>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.TenantMember, p => p.RequireAuthenticatedUser().AddRequirements(new TenantMemberRequirement(StaffRole.Technician)))
+            .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new TenantMemberRequirement(StaffRole.Admin)))
+            .AddPolicy(Policies.PlatformOperator, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, OperatorApiKeyHandler.SchemeName)
+                .RequireClaim(ServiceProClaims.Operator, "true"));
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Persistence;
+
+namespace ServicePro.Host.Identity;
+
+public sealed record AddStaffResult(StaffMembership? Membership, Dictionary<string, string[]> Errors);
+
+/// <summary>People who work for the current tenant: adds a membership, creating the sign-in identity if it is new.</summary>
+public sealed class StaffDirectory(ServiceProDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public async Task<AddStaffResult> AddAsync(
+        string email, string? password, string? displayName, StaffRole role, string actor, CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            if (string.IsNullOrEmpty(password))
+            {
+                return Failed("password", "A password is required for a new person.");
+            }
+
+            user = new AppUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = email,
+                Email = email,
+                DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : displayName.Trim(),
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return new AddStaffResult(null, IdentityErrors(created));
+            }
+        }
+
+        if (await db.StaffMemberships.AnyAsync(m => m.UserId == user.Id, ct))
+        {
+            return Failed("email", $"{email} already works for this business.");
+        }
+
+        var membership = new StaffMembership { UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow() };
+        db.StaffMemberships.Add(membership);
+        db.AuditLog.Add(AuditEntry.Create(clock, actor, "staff.added", "staff_membership", user.Id.ToString(),
+            new() { ["role"] = SnakeCaseEnum.ToName(role) }));
+        await db.SaveChangesAsync(ct);
+        return new AddStaffResult(membership, []);
+    }
+
+    public Task<StaffMembership?> FindMembershipAsync(Guid userId, CancellationToken ct) =>
+        db.StaffMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, ct);
+
+    private static AddStaffResult Failed(string field, string message) => new(null, new() { [field] = [message] });
+
+    private static Dictionary<string, string[]> IdentityErrors(IdentityResult result) =>
+        result.Errors
+            .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Tenancy;
+
+namespace ServicePro.Host.Persistence;
+
+public static class PersistenceExtensions
+{
+    public const string AppConnectionName = "ServicePro";
+    public const string MigrationConnectionName = "ServiceProMigrations";
+
+    /// <summary>
+    /// EF Core on PostgreSQL (production) or SQLite (the embedded default). On PostgreSQL the app connects
+    /// as a role that owns nothing and is subject to row-level security; migrations use the owner's connection.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceProDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ServiceProOptions.Section).Get<ServiceProOptions>() ?? new();
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddSingleton<TenantSaveGuard>();
+        builder.Services.AddSingleton<TenantConnectionInterceptor>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var connections = DatabaseConnections.From(builder.Configuration, builder.Environment, options.Database.Provider);
+        builder.Services.AddSingleton(connections);
+        if (connections.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<ServiceProDbContext, PostgresServiceProDbContext>((sp, db) => db
+                .UseNpgsql(connections.App)
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>(), sp.GetRequiredService<TenantConnectionInterceptor>()));
+        }
+        else
+        {
+            builder.Services.AddDbContext<ServiceProDbContext, SqliteServiceProDbContext>((sp, db) => db
+                .UseSqlite(connections.App)
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>()));
+        }
+
+        builder.Services.AddScoped<DatabaseMigrator>();
+        return builder;
+    }
+}
+
+/// <summary>The app's connection and the (possibly different) one migrations run on.</summary>
+public sealed record DatabaseConnections(DatabaseProvider Provider, string App, string Migrations)
+{
+    public static DatabaseConnections From(IConfiguration configuration, IHostEnvironment environment, DatabaseProvider provider)
+    {
+        var app = configuration.GetConnectionString(PersistenceExtensions.AppConnectionName);
+        var migrations = configuration.GetConnectionString(PersistenceExtensions.MigrationConnectionName);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(app) || string.IsNullOrWhiteSpace(migrations))
+            {
+                throw new InvalidOperationException(
+                    "PostgreSQL needs two connection strings: ConnectionStrings:ServicePro (the application role, which owns " +
+                    "no tables) and ConnectionStrings:ServiceProMigrations (the owner role that runs migrations).");
+            }
+
+            if (new NpgsqlConnectionStringBuilder(app).Username == new NpgsqlConnectionStringBuilder(migrations).Username)
+            {
+                throw new InvalidOperationException(
+                    "ConnectionStrings:ServicePro must use a different role from ConnectionStrings:ServiceProMigrations: " +
+                    "row-level security does not bind the role that owns the tables.");
+            }
+
+            return new(provider, app, migrations);
+        }
+
+        if (string.IsNullOrWhiteSpace(app))
+        {
+            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            app = $"Data Source={Path.Combine(folder, "servicepro.db")}";
+        }
+
+        return new(provider, app, string.IsNullOrWhiteSpace(migrations) ? app : migrations);
+    }
+}

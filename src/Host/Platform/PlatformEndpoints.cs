@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServicePro.Host.Features;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Identity;
+using ServicePro.Host.Persistence;
+using ServicePro.Host.Plugins;
+using ServicePro.Host.Tenancy;
+
+namespace ServicePro.Host.Platform;
+
+public sealed record TenantSummary(
+    Guid Id, string Slug, string Name, string BrandName, string Industry, string Status, string? CustomDomain,
+    DateTimeOffset CreatedAt, DateTimeOffset? GoLiveAt)
+{
+    public static TenantSummary From(Tenant t) => new(t.Id, t.Slug, t.Name, t.BrandName, t.Industry,
+        SnakeCaseEnum.ToName(t.Status), t.CustomDomain, t.CreatedAt, t.GoLiveAt);
+}
+
+public sealed record FlagRequest(bool? Enabled);
+
+public sealed record PluginDto(
+    string Id, string Name, string Version, string Kind, string Source, string Folder,
+    IReadOnlyList<string> SupportedAbstractions, string Status, string? Error);
+
+public sealed record AddStaffRequest(string? Email, string? Password, string? DisplayName, string? Role);
+
+/// <summary>The operators' API: tenants, their flags and staff, and the plugins the host loaded.</summary>
+public static class PlatformEndpoints
+{
+    public static RouteGroupBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/platform").WithTags("Platform").RequireAuthorization(Policies.PlatformOperator);
+        group.MapGet("/tenants", List);
+        group.MapPost("/tenants", Create).WithSummary("Create a tenant on an industry pack: settings, services and flags come from the pack.");
+        group.MapGet("/tenants/{slug}", Get);
+        group.MapPost("/tenants/{slug}/suspend", Suspend);
+        group.MapPost("/tenants/{slug}/reactivate", Reactivate);
+        group.MapDelete("/tenants/{slug}", Delete).WithSummary("Mark a tenant deleted: its addresses answer 404, its data is kept.");
+        group.MapGet("/tenants/{slug}/flags", Flags);
+        group.MapPut("/tenants/{slug}/flags/{flag}", SetFlag).WithSummary("Switch one feature for one tenant; applies on its next request.");
+        group.MapPost("/tenants/{slug}/staff", AddStaff).WithSummary("Give a person a role at a tenant, creating their sign-in if new.");
+        group.MapGet("/plugins", Plugins).WithSummary("Every plugin folder the host found, loaded or not, with the reason.");
+        return group;
+    }
+
+    private static async Task<Ok<List<TenantSummary>>> List(TenantAdministration admin, CancellationToken ct) =>
+        TypedResults.Ok((await admin.ListAsync(ct)).Select(TenantSummary.From).ToList());
+
+    private static async Task<Results<Created<TenantSummary>, ProblemHttpResult, ValidationProblem>> Create(
+        CreateTenantRequest request, TenantAdministration admin, HttpContext http, CancellationToken ct)
+    {
+        var errors = admin.Validate(request);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var result = await admin.CreateAsync(request, ServiceProClaims.ActorOf(http.User), ct);
+        if (result.Errors is { } ownerErrors)
+        {
+            return Problems.Invalid(ownerErrors);
+        }
+
+        return result.Tenant is { } tenant
+            ? TypedResults.Created($"/api/platform/tenants/{tenant.Slug}", TenantSummary.From(tenant))
+            : Problems.Conflict(result.ConflictReason!);
+    }
+
+    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Get(string slug, TenantAdministration admin, CancellationToken ct) =>
+        await admin.FindAsync(slug, ct) is { } t ? TypedResults.Ok(TenantSummary.From(t)) : NoSuchTenant(slug);
+
+    private static Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Suspend(
+        string slug, TenantAdministration admin, HttpContext http, CancellationToken ct) =>
+        ChangeStatus(slug, _ => TenantStatus.Suspended, admin, http, ct);
+
+    private static Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Reactivate(
+        string slug, TenantAdministration admin, HttpContext http, CancellationToken ct) =>
+        ChangeStatus(slug, TenantAdministration.ReactivatedStatus, admin, http, ct);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string slug, TenantAdministration admin, HttpContext http, CancellationToken ct)
+    {
+        if (slug == "root")
+        {
+            return Problems.Conflict("The ROOT tenant cannot be deleted.");
+        }
+
+        return await admin.SetStatusAsync(slug, TenantStatus.Deleted, ServiceProClaims.ActorOf(http.User), ct) is null
+            ? NoSuchTenant(slug)
+            : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> ChangeStatus(
+        string slug, Func<Tenant, TenantStatus> status, TenantAdministration admin, HttpContext http, CancellationToken ct)
+    {
+        var tenant = await admin.FindAsync(slug, ct);
+        if (tenant is null || tenant.Status == TenantStatus.Deleted)
+        {
+            return NoSuchTenant(slug);
+        }
+
+        var changed = await admin.SetStatusAsync(slug, status(tenant), ServiceProClaims.ActorOf(http.User), ct);
+        return TypedResults.Ok(TenantSummary.From(changed!));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyDictionary<string, bool>>, ProblemHttpResult>> Flags(
+        string slug, TenantAdministration admin, CancellationToken ct) =>
+        await admin.FindAsync(slug, ct) is { Status: not TenantStatus.Deleted } t
+            ? TypedResults.Ok(await admin.FlagsAsync(t, ct))
+            : NoSuchTenant(slug);
+
+    private static async Task<Results<Ok<IReadOnlyDictionary<string, bool>>, ProblemHttpResult, ValidationProblem>> SetFlag(
+        string slug, string flag, FlagRequest request, TenantAdministration admin, HttpContext http, CancellationToken ct)
+    {
+        if (!PlatformFlags.IsKnown(flag))
+        {
+            return Problems.Invalid("flag", $"Unknown flag. Known flags: {string.Join(", ", PlatformFlags.Defaults.Keys)}.");
+        }
+
+        if (request.Enabled is not { } enabled)
+        {
+            return Problems.Invalid("enabled", "Say whether the flag is enabled: {\"enabled\": true}.");
+        }
+
+        if (await admin.FindAsync(slug, ct) is not { Status: not TenantStatus.Deleted } tenant)
+        {
+            return NoSuchTenant(slug);
+        }
+
+        await admin.SetFlagAsync(tenant, flag, enabled, ServiceProClaims.ActorOf(http.User), ct);
+        return TypedResults.Ok(await admin.FlagsAsync(tenant, ct));
+    }
+
+    private static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> AddStaff(
+        string slug, AddStaffRequest request, TenantAdministration admin, TenantScopeFactory scopes, HttpContext http, CancellationToken ct)
+    {
+        if (!SnakeCaseEnum.TryParse<StaffRole>(request.Role, out var role))
+        {
+            return Problems.Invalid("role", "Role must be owner, admin, staff or technician.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@'))
+        {
+            return Problems.Invalid("email", "Enter the person's email address.");
+        }
+
+        if (await admin.FindAsync(slug, ct) is not { Status: not TenantStatus.Deleted } tenant)
+        {
+            return NoSuchTenant(slug);
+        }
+
+        await using var scope = scopes.Begin(TenantInfo.From(tenant));
+        var added = await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
+            .AddAsync(request.Email.Trim(), request.Password, request.DisplayName, role, ServiceProClaims.ActorOf(http.User), ct);
+        return added.Errors.Count > 0 ? Problems.Invalid(added.Errors) : TypedResults.Created();
+    }
+
+    private static Ok<List<PluginDto>> Plugins(PluginCatalog catalog) =>
+        TypedResults.Ok(catalog.Plugins.Select(p => new PluginDto(p.Id, p.Name, p.Version, p.Kind, p.Source, p.Folder,
+            p.SupportedAbstractions, SnakeCaseEnum.ToName(p.Status), p.Error)).ToList());
+
+    private static ProblemHttpResult NoSuchTenant(string slug) => Problems.NotFound($"There is no tenant '{slug}'.");
+}

@@ -1,0 +1,141 @@
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Options;
+using ServicePro.Abstractions;
+using ServicePro.Host.Hosting;
+
+namespace ServicePro.Host.Plugins;
+
+/// <summary>
+/// Loads every plugin folder once, each through its own McMaster loader (its own AssemblyLoadContext) that
+/// shares only the Abstractions assembly with the host — so a plugin may carry its own versions of any
+/// other dependency. A plugin that cannot run is recorded with its reason and skipped; the host goes on.
+/// </summary>
+public sealed class PluginCatalog
+{
+    private static readonly Type[] SharedTypes = [typeof(IIndustryPack)];
+
+    private readonly Dictionary<string, IIndustryPack> _packs;
+
+    public PluginCatalog(IOptions<ServiceProOptions> options, ILogger<PluginCatalog> logger)
+    {
+        var roots = new List<(string Path, string Source)> { (Path.Combine(AppContext.BaseDirectory, "plugins"), "built-in") };
+        if (!string.IsNullOrWhiteSpace(options.Value.PluginsPath))
+        {
+            roots.Add((Path.GetFullPath(options.Value.PluginsPath), "extra"));
+        }
+
+        var plugins = new List<PluginDescriptor> { BuiltInCustomDescriptor() };
+        foreach (var (root, source) in roots)
+        {
+            if (!Directory.Exists(root))
+            {
+                logger.LogWarning("Plugin folder {PluginRoot} ({Source}) does not exist; no plugins loaded from it", root, source);
+                continue;
+            }
+
+            foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+            {
+                if (File.Exists(Path.Combine(folder, PluginManifest.FileName)))
+                {
+                    plugins.Add(LoadFolder(folder, source, plugins));
+                }
+            }
+        }
+
+        foreach (var plugin in plugins)
+        {
+            if (plugin.Status == PluginStatus.Loaded)
+            {
+                logger.LogInformation("Plugin {PluginId} {PluginVersion} ({Source}) loaded", plugin.Id, plugin.Version, plugin.Source);
+            }
+            else
+            {
+                logger.LogError("Plugin {PluginId} in {PluginFolder} skipped ({PluginStatus}): {PluginError}",
+                    plugin.Id, plugin.Folder, plugin.Status, plugin.Error);
+            }
+        }
+
+        Plugins = plugins;
+        _packs = plugins.Where(p => p.IndustryPack is not null)
+            .ToDictionary(p => p.Id, p => p.IndustryPack!, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<PluginDescriptor> Plugins { get; }
+
+    /// <summary>Loaded industry packs by slug, the built-in "custom" pack included.</summary>
+    public IReadOnlyDictionary<string, IIndustryPack> IndustryPacks => _packs;
+
+    public IIndustryPack? FindPack(string slug) => _packs.GetValueOrDefault(slug);
+
+    private static PluginDescriptor BuiltInCustomDescriptor()
+    {
+        var pack = new CustomPack();
+        return new PluginDescriptor(pack.Slug, pack.Name, AbstractionsVersion.Current + ".0", "industry_pack", "built-in", "(host)",
+            [AbstractionsVersion.Current], PluginStatus.Loaded, null, pack);
+    }
+
+    private static PluginDescriptor LoadFolder(string folder, string source, List<PluginDescriptor> loadedSoFar)
+    {
+        var folderName = Path.GetFileName(folder);
+        PluginManifest manifest;
+        try
+        {
+            manifest = PluginManifest.Read(Path.Combine(folder, PluginManifest.FileName));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return new PluginDescriptor(folderName, folderName, "?", "?", source, folderName, [], PluginStatus.Failed, ex.Message);
+        }
+
+        PluginDescriptor Describe(PluginStatus status, string? error, IIndustryPack? pack = null) =>
+            new(manifest.Id, manifest.Name, manifest.Version, manifest.Kind, source, folderName,
+                manifest.SupportedAbstractions, status, error, pack);
+
+        if (loadedSoFar.Any(p => p.Id == manifest.Id && p.Status == PluginStatus.Loaded))
+        {
+            return Describe(PluginStatus.Duplicate, $"A plugin with id '{manifest.Id}' is already loaded.");
+        }
+
+        if (!manifest.SupportedAbstractions.Any(AbstractionsVersion.Supports))
+        {
+            return Describe(PluginStatus.Unsupported,
+                $"Supports Abstractions {string.Join(", ", manifest.SupportedAbstractions)}; this host offers {AbstractionsVersion.Current}.");
+        }
+
+        if (manifest.Kind != "industry_pack")
+        {
+            return Describe(PluginStatus.Unsupported,
+                $"Plugin kind '{manifest.Kind}' has no contract in Abstractions {AbstractionsVersion.Current}.");
+        }
+
+        var assemblyPath = Path.Combine(folder, manifest.Assembly);
+        if (!File.Exists(assemblyPath))
+        {
+            return Describe(PluginStatus.Failed, $"Assembly {manifest.Assembly} is missing from the plugin folder.");
+        }
+
+        try
+        {
+            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes);
+            var packTypes = loader.LoadDefaultAssembly().GetTypes()
+                .Where(t => typeof(IIndustryPack).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+                .ToList();
+            if (packTypes.Count != 1)
+            {
+                return Describe(PluginStatus.Failed,
+                    $"An industry-pack plugin must contain exactly one IIndustryPack; found {packTypes.Count}.");
+            }
+
+            var pack = (IIndustryPack)Activator.CreateInstance(packTypes[0])!;
+            var problems = IndustryPackRules.Check(pack, manifest.Id);
+            return problems.Count == 0
+                ? Describe(PluginStatus.Loaded, null, pack)
+                : Describe(PluginStatus.Failed, string.Join(" ", problems));
+        }
+        catch (Exception ex)
+        {
+            var root = ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            return Describe(PluginStatus.Failed, $"{root.GetType().Name}: {root.Message}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Catalog;
+using ServicePro.Host.Customers;
+using ServicePro.Host.Features;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Identity;
+using ServicePro.Host.Loyalty;
+using ServicePro.Host.Persistence;
+using ServicePro.Host.Platform;
+using ServicePro.Host.Plugins;
+using ServicePro.Host.Tenancy;
+
+var isCommand = HostCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+if (isCommand)
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+
+builder.AddServiceProHosting()
+    .AddServiceProDatabase()
+    .AddModule<TenancyModule>()
+    .AddModule<PluginsModule>()
+    .AddTenantFeatures()
+    .AddServiceProIdentity();
+
+var app = builder.Build();
+if (isCommand)
+{
+    return await HostCommands.RunAsync(app, args);
+}
+
+await app.PrepareAsync();
+app.UseServiceProPipeline();
+app.MapServiceProDocs();
+app.MapAuthEndpoints();
+app.MapTenantEndpoints();
+app.MapIndustryPackEndpoints();
+app.MapServiceEndpoints();
+app.MapCustomerEndpoints();
+app.MapLoyaltyEndpoints();
+app.MapAuditEndpoints();
+app.MapPlatformEndpoints();
+app.PrintAddressesOnStart();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

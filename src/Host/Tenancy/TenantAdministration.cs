@@ -1,0 +1,247 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Abstractions;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Catalog;
+using ServicePro.Host.Features;
+using ServicePro.Host.Identity;
+using ServicePro.Host.Persistence;
+using ServicePro.Host.Plugins;
+
+namespace ServicePro.Host.Tenancy;
+
+public sealed record NewOwner(string Email, string Password, string? DisplayName);
+
+public sealed record CreateTenantRequest(
+    string? Slug,
+    string? Name,
+    string? BrandName,
+    string? Industry,
+    string? CustomDomain = null,
+    string? Timezone = null,
+    string? PrimaryColor = null,
+    string? Email = null,
+    string? Phone = null,
+    NewOwner? Owner = null);
+
+/// <summary>What an operator does to tenants; shared by the platform API, the admin pages and the command line.</summary>
+public sealed partial class TenantAdministration(
+    ServiceProDbContext platformDb,
+    TenantScopeFactory tenantScopes,
+    TenantDirectory directory,
+    TenantFlagStore flags,
+    PluginCatalog plugins,
+    TimeProvider clock)
+{
+    private static readonly HashSet<string> ReservedSlugs =
+        ["www", "api", "admin", "app", "t", "platform", "health", "openapi", "scalar", "static", "mail", "docs"];
+
+    public async Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken ct) =>
+        await platformDb.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).ThenBy(t => t.Slug).ToListAsync(ct);
+
+    public Task<Tenant?> FindAsync(string slug, CancellationToken ct) =>
+        platformDb.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+
+    /// <summary>Validates the request: errors keyed by field, empty when it can be created.</summary>
+    public Dictionary<string, string[]> Validate(CreateTenantRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Slug) || !SlugPattern().IsMatch(request.Slug))
+        {
+            errors["slug"] = ["Use 2–63 lower-case letters, digits or hyphens, starting with a letter."];
+        }
+        else if (ReservedSlugs.Contains(request.Slug))
+        {
+            errors["slug"] = [$"'{request.Slug}' is reserved."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 255)
+        {
+            errors["name"] = ["A name of up to 255 characters is required."];
+        }
+
+        if (request.BrandName is { Length: > 255 })
+        {
+            errors["brandName"] = ["The brand name can be at most 255 characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Industry) || plugins.FindPack(request.Industry) is null)
+        {
+            errors["industry"] = [$"Choose one of the loaded industry packs: {string.Join(", ", plugins.IndustryPacks.Keys.Order())}."];
+        }
+
+        if (request.CustomDomain is not null && !DomainPattern().IsMatch(request.CustomDomain))
+        {
+            errors["customDomain"] = ["Enter a domain name such as acmelawn.com."];
+        }
+
+        if (request.Timezone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(request.Timezone, out _))
+        {
+            errors["timezone"] = ["Use an IANA time zone such as America/Chicago."];
+        }
+
+        if (request.PrimaryColor is not null && !ColorPattern().IsMatch(request.PrimaryColor))
+        {
+            errors["primaryColor"] = ["Use a hex color such as #3B82F6."];
+        }
+
+        if (request.Owner is { } owner && (string.IsNullOrWhiteSpace(owner.Email) || !owner.Email.Contains('@')))
+        {
+            errors["owner.email"] = ["Enter the owner's email address."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Creates a tenant on its pack — settings, scheduler defaults, flags and services from the pack — and
+    /// optionally its owner, in one transaction. The caller has validated the request.
+    /// </summary>
+    public async Task<CreateTenantResult> CreateAsync(
+        CreateTenantRequest request, string actor, CancellationToken ct, Guid? id = null, TenantStatus status = TenantStatus.Onboarding)
+    {
+        var slug = request.Slug!;
+        var domain = request.CustomDomain?.ToLowerInvariant();
+        if (await platformDb.Tenants.AnyAsync(t => t.Slug == slug || (domain != null && t.CustomDomain == domain), ct))
+        {
+            return CreateTenantResult.Conflict($"A tenant with slug '{slug}'{(domain is null ? "" : $" or domain '{domain}'")} already exists.");
+        }
+
+        var pack = plugins.FindPack(request.Industry!)!;
+        var now = clock.GetUtcNow();
+        var tenant = new Tenant
+        {
+            Id = id ?? Guid.CreateVersion7(),
+            Slug = slug,
+            Name = request.Name!.Trim(),
+            BrandName = string.IsNullOrWhiteSpace(request.BrandName) ? request.Name!.Trim() : request.BrandName.Trim(),
+            CustomDomain = domain,
+            Industry = pack.Slug,
+            Status = status,
+            Timezone = request.Timezone ?? "America/Chicago",
+            PrimaryColor = request.PrimaryColor ?? "#3B82F6",
+            Email = request.Email,
+            Phone = request.Phone,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (status == TenantStatus.Active)
+        {
+            tenant.GoLiveAt = now;
+            tenant.OnboardingCompleted = true;
+            tenant.OnboardingStep = OnboardingSteps.Preflight;
+            tenant.OnboardingProgress = OnboardingSteps.Completed();
+        }
+        else
+        {
+            // Choosing the pack at creation is the industry-pack step.
+            tenant.OnboardingProgress[OnboardingSteps.IndustryPack] = true;
+        }
+
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant));
+        var db = scope.ServiceProvider.GetRequiredService<ServiceProDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Tenants.Add(tenant);
+        db.TenantSettings.Add(NewSettings(pack, now, tenant.Id == Tenant.RootId));
+        db.Services.AddRange(pack.DefaultServices.Select((s, i) => new TenantService
+        {
+            Id = Guid.CreateVersion7(),
+            Name = s.Name,
+            Description = s.Description,
+            PriceMin = s.PriceMin,
+            PriceMax = s.PriceMax,
+            DurationMinutes = s.DurationMinutes,
+            MaxDurationMinutes = s.MaxDurationMinutes,
+            IsOutdoor = s.IsOutdoor,
+            PackServiceKey = s.Key,
+            SortOrder = i,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }));
+        db.AuditLog.Add(AuditEntry.Create(clock, actor, "tenant.created", "tenant", tenant.Slug,
+            new() { ["industry"] = pack.Slug, ["status"] = SnakeCaseEnum.ToName(status) }));
+        await db.SaveChangesAsync(ct);
+
+        if (request.Owner is { } owner)
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
+                .AddAsync(owner.Email, owner.Password, owner.DisplayName, StaffRole.Owner, actor, ct);
+            if (added.Errors.Count > 0)
+            {
+                return CreateTenantResult.Invalid(added.Errors.ToDictionary(e => "owner." + e.Key, e => e.Value));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        directory.Evict(tenant.Slug, tenant.CustomDomain);
+        return CreateTenantResult.Created(tenant);
+    }
+
+    public async Task<Tenant?> SetStatusAsync(string slug, TenantStatus status, string actor, CancellationToken ct)
+    {
+        var tenant = await platformDb.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (tenant is null || tenant.Status == TenantStatus.Deleted)
+        {
+            return null;
+        }
+
+        var before = tenant.Status;
+        tenant.Status = status;
+        tenant.UpdatedAt = clock.GetUtcNow();
+        await using (var scope = tenantScopes.Begin(TenantInfo.From(tenant)))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceProDbContext>();
+            db.Tenants.Attach(tenant).Property(t => t.Status).IsModified = true;
+            db.Entry(tenant).Property(t => t.UpdatedAt).IsModified = true;
+            db.AuditLog.Add(AuditEntry.Create(clock, actor, "tenant.status", "tenant", slug,
+                new() { ["from"] = SnakeCaseEnum.ToName(before), ["to"] = SnakeCaseEnum.ToName(status) }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        directory.Evict(tenant.Slug, tenant.CustomDomain);
+        return tenant;
+    }
+
+    /// <summary>The status a reactivated tenant returns to: live if it went live before, otherwise onboarding.</summary>
+    public static TenantStatus ReactivatedStatus(Tenant tenant) => tenant.GoLiveAt is null ? TenantStatus.Onboarding : TenantStatus.Active;
+
+    public Task<IReadOnlyDictionary<string, bool>> FlagsAsync(Tenant tenant, CancellationToken ct) =>
+        flags.GetAsync(TenantInfo.From(tenant), ct).AsTask();
+
+    public Task SetFlagAsync(Tenant tenant, string flag, bool enabled, string actor, CancellationToken ct) =>
+        flags.SetAsync(TenantInfo.From(tenant), flag, enabled, actor, ct);
+
+    private static TenantSettings NewSettings(IIndustryPack pack, DateTimeOffset now, bool isRoot) => new()
+    {
+        Flags = isRoot
+            ? PlatformFlags.Resolve(pack.FeatureDefaults, PlatformFlags.RootOverrides)
+            : PlatformFlags.Resolve(pack.FeatureDefaults),
+        SchedulerConfig = new SchedulerConfig
+        {
+            BufferMinutes = pack.Scheduler.DefaultBufferMinutes,
+            RequireDeposit = pack.Scheduler.RequireDeposit,
+            DepositPercentage = pack.Scheduler.DepositPercentage,
+        },
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,62}$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.IgnoreCase)]
+    private static partial Regex DomainPattern();
+
+    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
+    private static partial Regex ColorPattern();
+}
+
+public sealed record CreateTenantResult(Tenant? Tenant, string? ConflictReason, Dictionary<string, string[]>? Errors)
+{
+    public static CreateTenantResult Created(Tenant tenant) => new(tenant, null, null);
+
+    public static CreateTenantResult Conflict(string reason) => new(null, reason, null);
+
+    public static CreateTenantResult Invalid(Dictionary<string, string[]> errors) => new(null, null, errors);
+}
