@@ -54,7 +54,7 @@ internal static class AutoDetailEstimator
 
             if (answers.YesNo("smoke_odor"))
             {
-                quote.Flat("Smoke or odor treatment (enzyme clean and ozone)", 40, 30);
+                quote.Flat("Smoke or odor treatment with enzyme clean and ozone", 40, 30);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ServicePro.Host.Hosting;
 
@@ -11,12 +12,11 @@ public static class RateLimiting
 
     public static WebApplicationBuilder AddServiceProRateLimiting(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(ServiceProOptions.Section).Get<ServiceProOptions>()?.RateLimits ?? new();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Public, http => PerClient(http, limits.PublicPerMinute));
-            o.AddPolicy(SignIn, http => PerClient(http, limits.SignInPerMinute));
+            o.AddPolicy(Public, http => PerClient(http, Limits(http).PublicPerMinute));
+            o.AddPolicy(SignIn, http => PerClient(http, Limits(http).SignInPerMinute));
             o.OnRejected = async (context, ct) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -30,6 +30,9 @@ public static class RateLimiting
         });
         return builder;
     }
+
+    private static RateLimitOptions Limits(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<ServiceProOptions>>().Value.RateLimits;
 
     private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Tenancy;
@@ -14,31 +15,31 @@ public static class PersistenceExtensions
     /// EF Core on PostgreSQL (production) or SQLite (the embedded default). On PostgreSQL the app connects
     /// as a role that owns nothing and is subject to row-level security; migrations use the owner's connection.
     /// </summary>
+    /// <remarks>Everything here is read when first resolved, not at registration, so tests and tools can override configuration.</remarks>
     public static WebApplicationBuilder AddServiceProDatabase(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ServiceProOptions.Section).Get<ServiceProOptions>() ?? new();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         builder.Services.AddSingleton<TenantSaveGuard>();
         builder.Services.AddSingleton<TenantConnectionInterceptor>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => DatabaseConnections.From(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IHostEnvironment>(),
+            sp.GetRequiredService<IOptions<ServiceProOptions>>().Value.Database.Provider));
 
-        var connections = DatabaseConnections.From(builder.Configuration, builder.Environment, options.Database.Provider);
-        builder.Services.AddSingleton(connections);
-        if (connections.Provider == DatabaseProvider.Postgres)
-        {
-            builder.Services.AddDbContext<ServiceProDbContext, PostgresServiceProDbContext>((sp, db) => db
-                .UseNpgsql(connections.App)
-                .UseSnakeCaseNamingConvention()
-                .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>(), sp.GetRequiredService<TenantConnectionInterceptor>()));
-        }
-        else
-        {
-            builder.Services.AddDbContext<ServiceProDbContext, SqliteServiceProDbContext>((sp, db) => db
-                .UseSqlite(connections.App)
-                .UseSnakeCaseNamingConvention()
-                .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>()));
-        }
+        builder.Services.AddDbContext<PostgresServiceProDbContext>((sp, db) => db
+            .UseNpgsql(sp.GetRequiredService<DatabaseConnections>().App)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>(), sp.GetRequiredService<TenantConnectionInterceptor>()));
+        builder.Services.AddDbContext<SqliteServiceProDbContext>((sp, db) => db
+            .UseSqlite(sp.GetRequiredService<DatabaseConnections>().App)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>()));
+        builder.Services.AddScoped<ServiceProDbContext>(sp =>
+            sp.GetRequiredService<DatabaseConnections>().Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresServiceProDbContext>()
+                : sp.GetRequiredService<SqliteServiceProDbContext>());
 
         builder.Services.AddScoped<DatabaseMigrator>();
         return builder;

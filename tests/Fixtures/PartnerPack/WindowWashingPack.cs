@@ -103,8 +103,18 @@ public sealed class WindowWashingPack : IIndustryPack
 
         var high = Math.Max(service.PriceMin, service.PriceMax);
         var longest = Math.Max(service.DurationMinutes, service.MaxDurationMinutes);
-        var fittedPrice = Math.Clamp(Math.Round(Math.Clamp(price, service.PriceMin, high)), Math.Ceiling(service.PriceMin), Math.Floor(high));
-        var fittedMinutes = (int)Math.Clamp(Math.Round(Math.Clamp(minutes, service.DurationMinutes, longest) / 15) * 15, service.DurationMinutes, longest);
-        return new JobEstimate(fittedPrice, fittedMinutes, adjustments);
+        return new JobEstimate(
+            Fit(price, service.PriceMin, high, step: 1),
+            (int)Fit(minutes, service.DurationMinutes, longest, step: 15),
+            adjustments);
+    }
+
+    // Nearest step inside the range; the clamped value itself when the range holds no step at all.
+    private static decimal Fit(decimal value, decimal low, decimal high, decimal step)
+    {
+        var clamped = Math.Clamp(value, low, high);
+        var candidates = new[] { Math.Round(clamped / step) * step, Math.Floor(high / step) * step, Math.Ceiling(low / step) * step };
+        var inside = candidates.Where(c => c >= low && c <= high).ToList();
+        return inside.Count > 0 ? inside.MinBy(c => Math.Abs(c - clamped)) : clamped;
     }
 }

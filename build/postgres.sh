@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Starts a local PostgreSQL and creates the two roles ServicePro runs as: an owner that runs migrations
+# and a plain application role that row-level security binds. Sourced by tests/run.sh and bench/run.sh.
+# Exports SERVICEPRO_PG_OWNER and SERVICEPRO_PG_APP (Npgsql connection strings without a database).
+set -euo pipefail
+
+sp_as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+sp_ensure_postgres() {
+  if ! command -v pg_lsclusters >/dev/null 2>&1; then
+    echo "Installing PostgreSQL..."
+    sp_as_root apt-get -o DPkg::Lock::Timeout=300 update -qq
+    sp_as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq postgresql >/dev/null
+  fi
+  local cluster version name
+  cluster=$(pg_lsclusters --no-header | head -n 1)
+  if [ -z "$cluster" ]; then
+    version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+    sp_as_root pg_createcluster "$version" main >/dev/null
+    cluster=$(pg_lsclusters --no-header | head -n 1)
+  fi
+  version=$(awk '{print $1}' <<<"$cluster"); name=$(awk '{print $2}' <<<"$cluster")
+  SP_PG_PORT=$(awk '{print $3}' <<<"$cluster")
+  sp_as_root pg_ctlcluster "$version" "$name" status >/dev/null 2>&1 || sp_as_root pg_ctlcluster "$version" "$name" start
+  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$SP_PG_PORT" && break; sleep 0.5; done
+  pg_isready -q -h 127.0.0.1 -p "$SP_PG_PORT"
+
+  local password=servicepro_local
+  sp_as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$SP_PG_PORT" <<SQL
+DO \$\$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'servicepro_owner') THEN
+    CREATE ROLE servicepro_owner LOGIN CREATEDB NOSUPERUSER PASSWORD '$password';
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'servicepro_app') THEN
+    CREATE ROLE servicepro_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '$password';
+  END IF;
+END
+\$\$;
+SQL
+  export SERVICEPRO_PG_OWNER="Host=127.0.0.1;Port=$SP_PG_PORT;Username=servicepro_owner;Password=$password"
+  export SERVICEPRO_PG_APP="Host=127.0.0.1;Port=$SP_PG_PORT;Username=servicepro_app;Password=$password"
+}
+
+# Drops databases left behind by earlier test runs (each test context creates its own).
+sp_drop_test_databases() {
+  sp_as_root runuser -u postgres -- psql -qAt -p "$SP_PG_PORT" -c \
+    "SELECT datname FROM pg_database WHERE datname LIKE 'sp_test_%'" | while read -r db; do
+      sp_as_root runuser -u postgres -- psql -q -p "$SP_PG_PORT" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null
+    done
+}
