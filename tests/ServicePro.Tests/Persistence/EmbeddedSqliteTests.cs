@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePro.Host.Persistence;
+using ServicePro.Tests.Infrastructure;
+
+namespace ServicePro.Tests.Persistence;
+
+/// <summary>The host exactly as `dotnet run` starts it on a bare machine: SQLite, migrated at start-up, ROOT seeded.</summary>
+public sealed class EmbeddedApp : WebApplicationFactory<Program>
+{
+    public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"sp-embedded-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ServicePro"] = $"Data Source={DatabaseFile}",
+            ["ServicePro:Operator:ApiKey"] = ServiceProApp.OperatorApiKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+    }
+}
+
+public sealed class EmbeddedSqliteTests(EmbeddedApp app) : IClassFixture<EmbeddedApp>
+{
+    [Fact]
+    public async Task The_embedded_default_starts_migrated_with_ROOT_seeded_and_serves_tenants()
+    {
+        var client = app.CreateClient(new() { BaseAddress = new Uri("http://localhost/") });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        var root = await client.GetFromJsonAsync<JsonElement>("/t/root/api/tenant");
+        Assert.Equal("Clean Machine Auto Detail", root.GetProperty("name").GetString());
+
+        var operatorClient = app.CreateClient();
+        operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", ServiceProApp.OperatorApiKey);
+        var created = await operatorClient.PostAsJsonAsync("/api/platform/tenants", new
+        {
+            slug = "sparkle", name = "Sparkle Cleaning", industry = "house_cleaning",
+            owner = new { email = "owner@sparkle.example.com", password = ServiceProApp.Password },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var owner = app.CreateClient(new() { BaseAddress = new Uri("http://sparkle.servicepro.localhost/") });
+        (await owner.PostAsJsonAsync("/api/auth/sign-in", new { email = "owner@sparkle.example.com", password = ServiceProApp.Password })).EnsureSuccessStatusCode();
+        var services = await owner.GetFromJsonAsync<JsonElement[]>("/api/services");
+        Assert.Contains(services!, s => s.GetProperty("name").GetString() == "Move-In/Out");
+        Assert.Empty((await owner.GetFromJsonAsync<JsonElement[]>("/api/customers"))!);
+    }
+
+    [Fact]
+    public async Task Both_providers_migrations_match_the_model()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sqlite = scope.ServiceProvider.GetRequiredService<SqliteServiceProDbContext>();
+        var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: add a migration");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model: add a migration");
+        Assert.Empty(await sqlite.Database.GetPendingMigrationsAsync());
+    }
+}
