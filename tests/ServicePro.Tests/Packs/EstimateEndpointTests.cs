@@ -13,9 +13,15 @@ public sealed class EstimateEndpointTests(ServiceProApp app) : IClassFixture<Ser
         var tenant = await app.CreateTenantAsync("pet_grooming");
         var groom = (await tenant.Owner.GetFromJsonAsync<JsonElement[]>("/api/services"))!.Single(s => s.GetProperty("name").GetString() == "Full Groom");
         var id = groom.GetProperty("id").GetGuid();
-        var answers = new Dictionary<string, string> { ["species"] = "dog", ["breed"] = "Newfoundland", ["weight_lb"] = "95", ["temperament"] = "calm" };
+        var answers = new Dictionary<string, string>
+        {
+            ["pet_name"] = "Bella", ["species"] = "dog", ["breed"] = "Newfoundland", ["weight_lb"] = "120",
+            ["coat_condition"] = "some_tangles", ["temperament"] = "calm", ["rabies_vaccinated"] = "true",
+        };
 
-        var large = await (await tenant.Owner.PostAsJsonAsync($"/api/services/{id}/estimate", new { answers })).Content.ReadFromJsonAsync<JsonElement>();
+        var response = await tenant.Owner.PostAsJsonAsync($"/api/services/{id}/estimate", new { answers });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var large = await response.Content.ReadFromJsonAsync<JsonElement>();
         (await tenant.Owner.PutAsJsonAsync($"/api/services/{id}", new { priceMax = 90 })).EnsureSuccessStatusCode();
         var capped = await (await tenant.Owner.PostAsJsonAsync($"/api/services/{id}/estimate", new { answers })).Content.ReadFromJsonAsync<JsonElement>();
 
