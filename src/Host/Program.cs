@@ -1,6 +1,8 @@
+using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
+using ServicePro.Host.Diagnostics;
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
@@ -22,7 +24,8 @@ builder.AddServiceProHosting()
     .AddModule<TenancyModule>()
     .AddModule<PluginsModule>()
     .AddTenantFeatures()
-    .AddServiceProIdentity();
+    .AddServiceProIdentity()
+    .AddAdminUi();
 
 var app = builder.Build();
 if (isCommand)
@@ -41,6 +44,8 @@ app.MapCustomerEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapPlatformEndpoints();
+app.MapAdminUi();
+app.MapBenchmarkEndpoints();
 app.PrintAddressesOnStart();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using ServicePro.Tests.Infrastructure;
+
+namespace ServicePro.Tests.Tenancy;
+
+public sealed class TightlyLimitedApp : ServiceProApp
+{
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["ServicePro:RateLimits:PublicPerMinute"] = "3";
+        settings["ServicePro:RateLimits:SignInPerMinute"] = "2";
+    }
+}
+
+public sealed class RateLimitTests(TightlyLimitedApp app) : IClassFixture<TightlyLimitedApp>
+{
+    [Fact]
+    public async Task Public_endpoints_are_rate_limited_with_a_problem_and_retry_after()
+    {
+        var client = app.ForTenant("root");
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.GetAsync(new Uri("/api/tenant", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
+        var limited = await client.GetAsync(new Uri("/api/tenant", UriKind.Relative));
+
+        var problem = await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
+        Assert.NotNull(limited.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_rate_limited()
+    {
+        var client = app.ForTenant("root");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/auth/sign-in", new { email = "guess@example.com", password = "Guess-12345" })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
