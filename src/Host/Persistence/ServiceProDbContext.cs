@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
@@ -69,4 +70,12 @@ public sealed class PostgresServiceProDbContext(DbContextOptions<PostgresService
 }
 
 public sealed class SqliteServiceProDbContext(DbContextOptions<SqliteServiceProDbContext> options, ITenantContext tenant)
-    : ServiceProDbContext(options, tenant);
+    : ServiceProDbContext(options, tenant)
+{
+    /// <summary>SQLite has no date-time type: stored as UTC ticks so timestamps compare and sort in SQL.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

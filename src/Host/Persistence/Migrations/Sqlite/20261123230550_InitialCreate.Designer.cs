@@ -11,7 +11,7 @@ using ServicePro.Host.Persistence;
 namespace ServicePro.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteServiceProDbContext))]
-    [Migration("20261123224518_InitialCreate")]
+    [Migration("20261123230550_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -121,8 +121,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<string>("Details")
@@ -161,8 +161,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -212,8 +212,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sort_order");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId", "Id")
@@ -241,8 +241,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
@@ -266,8 +266,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sms_consent");
 
-                    b.Property<DateTimeOffset?>("SmsConsentAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("SmsConsentAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sms_consent_at");
 
                     b.Property<string>("SmsConsentSource")
@@ -275,8 +275,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sms_consent_source");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId", "Id")
@@ -305,8 +305,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
@@ -332,8 +332,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
@@ -394,8 +394,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Role")
@@ -425,8 +425,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("ai_prompts")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DefaultServices")
@@ -506,8 +506,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Version")
@@ -548,8 +548,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("brand_name");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CustomDomain")
@@ -562,8 +562,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
-                    b.Property<DateTimeOffset?>("GoLiveAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("GoLiveAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("go_live_at");
 
                     b.Property<string>("Industry")
@@ -572,8 +572,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("industry");
 
-                    b.Property<DateTimeOffset?>("LastActiveAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LastActiveAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_active_at");
 
                     b.Property<string>("LogoUrl")
@@ -637,8 +637,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("timezone");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -675,8 +675,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("config")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("LastError")
@@ -684,8 +684,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
-                    b.Property<DateTimeOffset?>("LastTestedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LastTestedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_tested_at");
 
                     b.Property<string>("Status")
@@ -694,8 +694,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId", "Provider")
@@ -719,8 +719,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("business_hours")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Flags")
@@ -741,8 +741,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("service_area")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId")

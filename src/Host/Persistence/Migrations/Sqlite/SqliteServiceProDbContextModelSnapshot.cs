@@ -118,8 +118,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<string>("Details")
@@ -158,8 +158,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
@@ -209,8 +209,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sort_order");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId", "Id")
@@ -238,8 +238,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
@@ -263,8 +263,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sms_consent");
 
-                    b.Property<DateTimeOffset?>("SmsConsentAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("SmsConsentAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sms_consent_at");
 
                     b.Property<string>("SmsConsentSource")
@@ -272,8 +272,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sms_consent_source");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId", "Id")
@@ -302,8 +302,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
@@ -329,8 +329,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
@@ -391,8 +391,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Role")
@@ -422,8 +422,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("ai_prompts")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DefaultServices")
@@ -503,8 +503,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Version")
@@ -545,8 +545,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("brand_name");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CustomDomain")
@@ -559,8 +559,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
-                    b.Property<DateTimeOffset?>("GoLiveAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("GoLiveAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("go_live_at");
 
                     b.Property<string>("Industry")
@@ -569,8 +569,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("industry");
 
-                    b.Property<DateTimeOffset?>("LastActiveAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LastActiveAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_active_at");
 
                     b.Property<string>("LogoUrl")
@@ -634,8 +634,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("timezone");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -672,8 +672,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("config")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("LastError")
@@ -681,8 +681,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
-                    b.Property<DateTimeOffset?>("LastTestedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LastTestedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_tested_at");
 
                     b.Property<string>("Status")
@@ -691,8 +691,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId", "Provider")
@@ -716,8 +716,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("business_hours")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Flags")
@@ -738,8 +738,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("service_area")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("TenantId")

@@ -33,8 +33,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     feature_defaults = table.Column<string>(type: "TEXT", nullable: false),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false),
                     display_order = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,10 +62,10 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     onboarding_step = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     onboarding_completed = table.Column<bool>(type: "INTEGER", nullable: false),
                     onboarding_progress = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    go_live_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    last_active_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    go_live_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_active_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,7 +79,7 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     display_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     is_platform_operator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -91,7 +91,7 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     phone_number = table.Column<string>(type: "TEXT", nullable: true),
                     phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
                     lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -106,7 +106,7 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                 {
                     tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
                     actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     entity_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -136,9 +136,9 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     sms_consent = table.Column<bool>(type: "INTEGER", nullable: false),
                     sms_consent_source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    sms_consent_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    sms_consent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,8 +167,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     pack_service_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false),
                     sort_order = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,11 +188,11 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     provider = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    last_tested_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    last_tested_at = table.Column<long>(type: "INTEGER", nullable: true),
                     last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     config = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,8 +214,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     service_area = table.Column<string>(type: "TEXT", nullable: false),
                     business_hours = table.Column<string>(type: "TEXT", nullable: false),
                     scheduler_config = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,7 +235,7 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     user_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
