@@ -17,6 +17,7 @@ public static class HostingExtensions
         builder.Services.AddOptions<ServiceProOptions>().BindConfiguration(ServiceProOptions.Section);
         builder.Services.AddMemoryCache();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UniqueViolationHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddHealthChecks()

@@ -38,4 +38,17 @@ public sealed class CustomerInputTests(ServiceProApp app) : IClassFixture<Servic
         Assert.Equal("booking_form", customer.GetProperty("smsConsentSource").GetString());
         Assert.True(customer.GetProperty("smsConsentAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
+
+    [Fact]
+    public async Task Racing_requests_for_the_same_phone_create_one_customer_and_the_rest_get_409()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            tenant.Owner.PostAsJsonAsync("/api/customers", new { name = $"Racer {i}", phone = "+19185550999" })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single((await tenant.Owner.GetFromJsonAsync<JsonElement[]>("/api/customers"))!);
+    }
 }
