@@ -12,6 +12,7 @@ public sealed partial record BrandPalette(string Primary, string PrimaryInk, str
 {
     public const string DarkInk = "#111827";
     public const string LightInk = "#ffffff";
+    public const string BlackInk = "#000000";
 
     /// <summary>The platform's own colors, used when there is no tenant.</summary>
     public static BrandPalette Platform { get; } = new("#0f172a", LightInk, "#1d4ed8", LightInk);
@@ -32,13 +33,21 @@ public sealed partial record BrandPalette(string Primary, string PrimaryInk, str
     public string CssVariables =>
         $"--brand: {Primary}; --brand-ink: {PrimaryInk}; --brand-2: {Secondary}; --brand-2-ink: {SecondaryInk};";
 
-    /// <summary>White or near-black, whichever has the higher contrast ratio on <paramref name="background"/>.</summary>
+    /// <summary>
+    /// White or near-black, whichever has the higher contrast ratio on <paramref name="background"/>; pure black
+    /// for the few mid-tones where neither reaches 4.5:1 (black always does when white does not).
+    /// </summary>
     public static string InkOn(string background)
     {
         var luminance = RelativeLuminance(background);
         var onLight = ContrastRatio(luminance, RelativeLuminance(DarkInk));
         var onDark = ContrastRatio(luminance, 1.0);
-        return onLight >= onDark ? DarkInk : LightInk;
+        if (Math.Max(onDark, onLight) < 4.5)
+        {
+            return BlackInk;
+        }
+
+        return onDark > onLight ? LightInk : DarkInk;
     }
 
     public static double ContrastRatio(double a, double b) => (Math.Max(a, b) + 0.05) / (Math.Min(a, b) + 0.05);

@@ -28,7 +28,15 @@ public static class HostCommands
         root.Subcommands.Add(Plugins(app));
         root.Subcommands.Add(Staff(app));
         root.Subcommands.Add(Operators(app));
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count == 0 && args[0] != "migrate"
+            && app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServiceProOptions>>().Value.Database.MigrateOnStartup)
+        {
+            // Same as a server start: a command on a brand-new database finds its tables.
+            await app.PrepareAsync();
+        }
+
+        return await parse.InvokeAsync();
     }
 
     private static Command Migrate(WebApplication app)

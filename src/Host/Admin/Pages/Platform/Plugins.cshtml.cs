@@ -7,7 +7,7 @@ namespace ServicePro.Host.Admin.Pages.Platform;
 
 /// <summary>Every plugin folder the host found, loaded or not, with the reason.</summary>
 [Authorize(Policy = Policies.PlatformOperator)]
-public sealed class PluginsModel(PluginCatalog catalog) : PageModel
+public sealed class PluginsModel(PluginCatalog catalog) : PlatformPageModel
 {
     public IReadOnlyList<PluginDescriptor> Plugins => catalog.Plugins;
 

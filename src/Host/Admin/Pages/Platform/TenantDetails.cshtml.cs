@@ -10,7 +10,7 @@ namespace ServicePro.Host.Admin.Pages.Platform;
 
 /// <summary>One tenant for operators: its details, status and the feature flags editor.</summary>
 [Authorize(Policy = Policies.PlatformOperator)]
-public sealed class TenantDetailsModel(TenantAdministration admin, PluginCatalog plugins) : PageModel
+public sealed class TenantDetailsModel(TenantAdministration admin, PluginCatalog plugins) : PlatformPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Slug { get; set; } = "";

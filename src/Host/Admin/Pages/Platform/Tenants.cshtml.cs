@@ -10,7 +10,7 @@ namespace ServicePro.Host.Admin.Pages.Platform;
 
 /// <summary>The operators' tenant list: create a tenant, suspend or reactivate one.</summary>
 [Authorize(Policy = Policies.PlatformOperator)]
-public sealed class TenantsModel(TenantAdministration admin, PluginCatalog plugins) : PageModel
+public sealed class TenantsModel(TenantAdministration admin, PluginCatalog plugins) : PlatformPageModel
 {
     /// <summary>Validation keys from <see cref="TenantAdministration.Validate"/> and the owner's sign-in, by form field id.</summary>
     private static readonly Dictionary<string, string> FieldIds = new(StringComparer.Ordinal)
