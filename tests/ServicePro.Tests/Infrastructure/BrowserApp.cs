@@ -47,6 +47,14 @@ public sealed class BrowserApp : ServiceProApp
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Requests go to the real loopback port; the Host header picks the tenant.</summary>
+    public override HttpClient ClientFor(string host)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = Address });
+        client.DefaultRequestHeaders.Host = host;
+        return client;
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString().TrimEnd('/') });

@@ -56,7 +56,7 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A client on the platform's own address (no tenant).</summary>
-    public HttpClient Platform() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost/") });
+    public HttpClient Platform() => ClientFor("localhost");
 
     /// <summary>A client authenticated with the operator API key.</summary>
     public HttpClient Operator()
@@ -67,8 +67,11 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A client on a tenant's subdomain, not signed in.</summary>
-    public HttpClient ForTenant(string slug) =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{slug}.servicepro.localhost/") });
+    public HttpClient ForTenant(string slug) => ClientFor($"{slug}.servicepro.localhost");
+
+    /// <summary>A client whose requests carry <paramref name="host"/> as their Host, wherever the server listens.</summary>
+    public virtual HttpClient ClientFor(string host) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/") });
 
     public async Task<HttpClient> SignedInAsync(string slug, string email, string password = Password)
     {
