@@ -5,9 +5,10 @@
 # so that drift (thermal, noisy neighbours, JIT tiering) hits both endpoints alike. See bench/README.md.
 #
 # Env overrides: BENCH_DURATION (seconds per round, 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
-#                BENCH_THREADS (wrk threads, 1), BENCH_WARMUP (seconds per endpoint, 5), BENCH_TARGET (0.95),
+#                BENCH_THREADS (wrk threads, 1), BENCH_WARMUP (seconds per endpoint, 15), BENCH_TARGET (0.95),
 #                BENCH_DECOMPOSE (1: also measure /bench/static on the tenant host, to split the cost; 0: skip),
-#                BENCH_QUIET_WAIT (seconds to wait at most for other processes to leave the CPUs idle, 180; 0: no wait).
+#                BENCH_QUIET_WAIT (seconds to wait at most, before the warm-up, for other processes to leave the
+#                CPUs idle, 180; 0: no wait), BENCH_QUIET_WAIT_ROUND (the same before each measurement, 60).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -16,15 +17,17 @@ duration=${BENCH_DURATION:-10}
 rounds=${BENCH_ROUNDS:-3}
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-1}
-warmup=${BENCH_WARMUP:-5}
+warmup=${BENCH_WARMUP:-15}
 target=${BENCH_TARGET:-0.95}
 decompose=${BENCH_DECOMPOSE:-1}
 quiet_wait=${BENCH_QUIET_WAIT:-180}
+quiet_wait_round=${BENCH_QUIET_WAIT_ROUND:-60}
 
 for v in duration rounds connections threads warmup; do
   [[ ${!v} =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_${v^^} must be a positive integer (got '${!v}')" >&2; exit 2; }
 done
 [[ $quiet_wait =~ ^[0-9]+$ ]] || { echo "BENCH_QUIET_WAIT must be a whole number (got '$quiet_wait')" >&2; exit 2; }
+[[ $quiet_wait_round =~ ^[0-9]+$ ]] || { echo "BENCH_QUIET_WAIT_ROUND must be a whole number (got '$quiet_wait_round')" >&2; exit 2; }
 [[ $decompose =~ ^[01]$ ]] || { echo "BENCH_DECOMPOSE must be 0 or 1 (got '$decompose')" >&2; exit 2; }
 [[ $target =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "BENCH_TARGET must be a number (got '$target')" >&2; exit 2; }
 
@@ -174,26 +177,32 @@ host_cpu_ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
 system_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6; exit}' /proc/stat; }  # total idle
 clk_tck=$(getconf CLK_TCK)
 
-# On a shared machine (builds, test runs), wait a while for the CPUs to go quiet: busy time outside the
-# host under 15 % over a 3 s window. Measures anyway after BENCH_QUIET_WAIT seconds; the report shows the noise.
+# On a shared machine (builds, test runs), wait for the CPUs to go quiet before the warm-up and before
+# each measurement: busy time outside the host under 15 % over a 2 s window. After the limit it measures
+# anyway; the report shows how much else ran during every round.
 other_busy_percent() {
   local h0 h1 t0 i0 t1 i1
   h0=$(host_cpu_ticks); read -r t0 i0 < <(system_ticks)
-  sleep 3
+  sleep 2
   h1=$(host_cpu_ticks); read -r t1 i1 < <(system_ticks)
   echo $(( (t1 - t0 - (i1 - i0) - (h1 - h0)) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
 }
-quiet_note="not checked (BENCH_QUIET_WAIT=0)"
-if (( quiet_wait > 0 )); then
-  waited=0
+quiet_waited=0
+wait_quiet() { # wait_quiet <max seconds>; sets quiet_note and quiet_waited
+  local max=$1 waited=0 busy
+  quiet_note="not checked"; quiet_waited=0
+  (( max > 0 )) || return 0
   while :; do
-    busy=$(other_busy_percent); waited=$(( waited + 3 ))
-    if (( busy < 15 )); then quiet_note="quiet (other processes at ${busy} % of the CPUs) after ${waited}s"; break; fi
-    if (( waited >= quiet_wait )); then quiet_note="NOT quiet: other processes still at ${busy} % of the CPUs after ${waited}s; measured anyway"; break; fi
-    (( waited % 30 == 0 )) && log "Waiting for a quiet machine: other processes at ${busy} % of the CPUs (${waited}/${quiet_wait}s)..."
+    busy=$(other_busy_percent); waited=$(( waited + 2 ))
+    if (( busy < 15 )); then quiet_note="quiet (other processes at ${busy} % of the CPUs)"; break; fi
+    if (( waited >= max )); then quiet_note="NOT quiet (other processes at ${busy} % of the CPUs after ${waited}s)"; break; fi
+    (( waited % 20 == 0 )) && log "Waiting for a quiet machine: other processes at ${busy} % of the CPUs (${waited}/${max}s)..."
   done
-  log "Machine before measuring: $quiet_note"
-fi
+  quiet_waited=$waited
+}
+wait_quiet "$quiet_wait"
+initial_quiet="$quiet_note after ${quiet_waited}s"
+log "Machine before warm-up: $initial_quiet"
 
 log "Warm-up: ${warmup}s per endpoint..."
 for e in "${endpoints[@]}"; do
@@ -201,7 +210,7 @@ for e in "${endpoints[@]}"; do
   run_wrk "$raw_dir/warmup-$name.txt" "$warmup" "$path" "$hdr"
 done
 
-printf 'round\tendpoint\thost_ticks\ttotal_ticks\tidle_ticks\tloadavg\n' >"$raw_dir/cpu.tsv"
+printf 'round\tendpoint\thost_ticks\ttotal_ticks\tidle_ticks\tloadavg\tquiet_wait_s\n' >"$raw_dir/cpu.tsv"
 
 for round in $(seq 1 "$rounds"); do
   # Alternate the order, so neither main endpoint always runs on the same side of a round.
@@ -209,12 +218,13 @@ for round in $(seq 1 "$rounds"); do
   if (( round % 2 == 0 )); then order=(); for (( i = ${#endpoints[@]} - 1; i >= 0; i-- )); do order+=("${endpoints[i]}"); done; fi
   for e in "${order[@]}"; do
     IFS='|' read -r name path hdr <<<"$e"
+    wait_quiet "$quiet_wait_round"
     log "Round $round/$rounds: $name (GET $path, Host: $hdr) for ${duration}s, wrk -t$threads -c$connections..."
     host_before=$(host_cpu_ticks); read -r total_before idle_before < <(system_ticks)
     run_wrk "$raw_dir/round$round-$name.txt" "$duration" "$path" "$hdr"
     host_after=$(host_cpu_ticks); read -r total_after idle_after < <(system_ticks)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$(( host_after - host_before ))" \
-      "$(( total_after - total_before ))" "$(( idle_after - idle_before ))" "$(cut -d' ' -f1 /proc/loadavg)" >>"$raw_dir/cpu.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$(( host_after - host_before ))" \
+      "$(( total_after - total_before ))" "$(( idle_after - idle_before ))" "$(cut -d' ' -f1 /proc/loadavg)" "$quiet_waited" >>"$raw_dir/cpu.tsv"
   done
 done
 
@@ -232,7 +242,7 @@ dirty=""
 BENCH_DATE=$(date -u '+%Y-%m-%d %H:%M:%S UTC') BENCH_COMMIT="$commit$dirty" BENCH_NPROC=$(nproc) \
 BENCH_CPU="${cpu_model:-unknown CPU}" BENCH_KERNEL=$(uname -sr) BENCH_DOTNET="$dotnet_version" \
 BENCH_RUNTIME="$runtime_version" BENCH_PG="$pg_version" BENCH_THREADS="$threads" BENCH_CONNECTIONS="$connections" \
-BENCH_DURATION="$duration" BENCH_WARMUP="$warmup" BENCH_QUIET="$quiet_note" BENCH_PLATFORM_HOST="$platform_host" BENCH_TENANT_HOST="$tenant_host" \
+BENCH_DURATION="$duration" BENCH_WARMUP="$warmup" BENCH_QUIET="$initial_quiet" BENCH_QUIET_ROUND="$quiet_wait_round" BENCH_PLATFORM_HOST="$platform_host" BENCH_TENANT_HOST="$tenant_host" \
 python3 - "$raw_dir" "$rounds" "$target" "$clk_tck" >"$report.tmp" <<'PY'
 import os, re, statistics, sys
 raw, rounds, target, clk_tck = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
@@ -259,9 +269,9 @@ def parse(path):
 rows, ordered = {}, []
 lines = open(f"{raw}/cpu.tsv").read().splitlines()[1:]
 for line in lines:
-    r, e, host, total, idle, load = line.split("\t")
+    r, e, host, total, idle, load, waited = line.split("\t")
     x = parse(f"{raw}/round{r}-{e}.txt")
-    x.update(round=int(r), endpoint=e, host_cpu=int(host) / clk_tck, load=float(load),
+    x.update(round=int(r), endpoint=e, host_cpu=int(host) / clk_tck, load=float(load), waited=int(waited),
              busy=(int(total) - int(idle)) / clk_tck)
     x["other_cpu"] = max(0.0, x["busy"] - x["host_cpu"] - x["wrk_cpu"])
     rows.setdefault(e, []).append(x)
@@ -287,7 +297,7 @@ w(f"""# ServicePro benchmark: tenant resolution + feature flag vs static JSON
 | PostgreSQL | {env['BENCH_PG']} (local, 127.0.0.1) |
 | Load | `wrk -t{t} -c{c} -d{dur}s --latency` over loopback; {rounds} alternating rounds per endpoint, each after a {env['BENCH_WARMUP']}s warm-up |
 | Host | ServicePro.Host, Release build, ASPNETCORE_ENVIRONMENT=Production, log level Warning, fresh database |
-| Machine before measuring | {env['BENCH_QUIET']} |
+| Machine before the warm-up | {env['BENCH_QUIET']}; before each round it waits up to {env['BENCH_QUIET_ROUND']}s for other processes to drop under 15 % of the CPUs |
 
 wrk and the host share the same {n} CPUs: wrk runs with {t} thread(s) to leave the host as much CPU as it can,
 and absolute requests/sec are lower than with a separate load generator. Compare the ratio, not the req/s.
@@ -305,6 +315,12 @@ for e in eps:
       f"{med[e]['p50']:.2f} | {med[e]['p99']:.2f} | {cpu_us[e]:.0f} |")
 
 per_round = [by_round[(r, "tenant-flag")]["rps"] / by_round[(r, "static")]["rps"] for r in range(1, rounds + 1)]
+cpu_ratio = cpu_us["static"] / cpu_us["tenant-flag"]
+w("")
+w(f"Host CPU per request: static {cpu_us['static']:.0f} µs, tenant-flag {cpu_us['tenant-flag']:.0f} µs, so tenancy + flag "
+  f"add {cpu_us['tenant-flag'] - cpu_us['static']:.0f} µs of host CPU per request; cost ratio static/tenant-flag = "
+  f"{cpu_ratio:.3f}. This cross-check depends much less than req/s on what else runs on the machine; a large gap "
+  f"between it and the ratio above means noise, not code.")
 w("")
 w("Ratio per round (tenant-flag / static of the same round): " + ", ".join(f"{v:.3f}" for v in per_round) + ".")
 if "tenant-static" in eps:
@@ -323,11 +339,11 @@ if other > 0.10 * n * dur:
 w("""
 ## Rounds
 
-| Round | Endpoint | Req/s | p50 (ms) | p99 (ms) | Requests | Host CPU s | wrk CPU s | Other CPU s | Load avg (1 min) |
-|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|""")
+| Round | Endpoint | Req/s | p50 (ms) | p99 (ms) | Requests | Host CPU s | wrk CPU s | Other CPU s | Load avg (1 min) | Waited for quiet (s) |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|""")
 for x in ordered:
     w(f"| {x['round']} | {x['endpoint']} | {x['rps']:,.0f} | {x['p50']:.2f} | {x['p99']:.2f} | {x['total']:,} | "
-      f"{x['host_cpu']:.1f} | {x['wrk_cpu']:.1f} | {x['other_cpu']:.1f} | {x['load']:.2f} |")
+      f"{x['host_cpu']:.1f} | {x['wrk_cpu']:.1f} | {x['other_cpu']:.1f} | {x['load']:.2f} | {x['waited']} |")
 w("""
 "Other CPU s" is busy CPU time on the machine during the round that was neither the host nor wrk (builds, tests,
 PostgreSQL). Raw wrk output: artifacts/bench/wrk/ (not committed). Re-run with `bench/run.sh`; see bench/README.md.""")
