@@ -51,5 +51,7 @@ public sealed class TenantFlagStore(TenantScopeFactory tenantScopes, IMemoryCach
         cache.Remove(Key(tenant.Id));
     }
 
-    private static string Key(Guid tenantId) => "flags:" + tenantId.ToString("N");
+    private static FlagsKey Key(Guid tenantId) => new(tenantId);
+
+    private readonly record struct FlagsKey(Guid TenantId);
 }

@@ -84,21 +84,14 @@ public static class HostCommands
             var owner = parse.GetValue(ownerEmail) is { } email ? new NewOwner(email, parse.GetValue(ownerPassword) ?? "", null) : null;
             var request = new CreateTenantRequest(parse.GetValue(slug), parse.GetValue(name), parse.GetValue(brand), parse.GetValue(pack),
                 parse.GetValue(domain), parse.GetValue(timezone), Owner: owner);
-            var admin = sp.GetRequiredService<TenantAdministration>();
-            var errors = admin.Validate(request);
-            if (errors.Count == 0)
+            var result = await sp.GetRequiredService<TenantAdministration>().CreateAsync(request, Actor, ct);
+            if (result.Tenant is { } tenant)
             {
-                var result = await admin.CreateAsync(request, Actor, ct);
-                if (result.Tenant is { } tenant)
-                {
-                    Console.WriteLine($"Created {tenant.Slug} ({tenant.Name}) on {tenant.Industry}.");
-                    return 0;
-                }
-
-                errors = result.Errors ?? new() { ["slug"] = [result.ConflictReason!] };
+                Console.WriteLine($"Created {tenant.Slug} ({tenant.Name}) on {tenant.Industry}.");
+                return 0;
             }
 
-            foreach (var (field, messages) in errors)
+            foreach (var (field, messages) in result.Errors ?? new() { ["slug"] = [result.ConflictReason!] })
             {
                 Console.Error.WriteLine($"{field}: {string.Join(" ", messages)}");
             }

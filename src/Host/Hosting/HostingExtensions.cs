@@ -47,6 +47,7 @@ public static class HostingExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Features.TenantFeatureGateMiddleware>();
         return app;
     }
 

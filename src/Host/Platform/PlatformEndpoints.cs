@@ -49,16 +49,10 @@ public static class PlatformEndpoints
     private static async Task<Results<Created<TenantSummary>, ProblemHttpResult, ValidationProblem>> Create(
         CreateTenantRequest request, TenantAdministration admin, HttpContext http, CancellationToken ct)
     {
-        var errors = admin.Validate(request);
-        if (errors.Count > 0)
+        var result = await admin.CreateAsync(request, ServiceProClaims.ActorOf(http.User), ct);
+        if (result.Errors is { } errors)
         {
             return Problems.Invalid(errors);
-        }
-
-        var result = await admin.CreateAsync(request, ServiceProClaims.ActorOf(http.User), ct);
-        if (result.Errors is { } ownerErrors)
-        {
-            return Problems.Invalid(ownerErrors);
         }
 
         return result.Tenant is { } tenant

@@ -7,7 +7,7 @@ namespace ServicePro.Host.Tenancy;
 /// Makes sure Clean Machine Auto Detail — the business the platform grew out of — exists as the ROOT tenant
 /// (seed §2.2, migration 0005). Safe to run at every start and from several instances at once.
 /// </summary>
-public sealed class RootTenantSeeder(ServiceProDbContext db, TenantAdministration admin, Plugins.PluginCatalog plugins, ILogger<RootTenantSeeder> logger)
+public sealed class RootTenantSeeder(ServiceProDbContext db, TenantAdministration admin, ILogger<RootTenantSeeder> logger)
 {
     public static readonly CreateTenantRequest Root = new(
         Slug: "root",
@@ -28,16 +28,12 @@ public sealed class RootTenantSeeder(ServiceProDbContext db, TenantAdministratio
 
         try
         {
-            if (plugins.FindPack(Root.Industry!) is null)
-            {
-                throw new InvalidOperationException(
-                    "Cannot seed the ROOT tenant: the auto_detail industry pack did not load. See the plugin errors above.");
-            }
-
             var result = await admin.CreateAsync(Root, "system", ct, Tenant.RootId, TenantStatus.Active);
             if (result.Tenant is null)
             {
-                throw new InvalidOperationException($"Could not seed the ROOT tenant: {result.ConflictReason}");
+                var why = result.ConflictReason
+                    ?? string.Join(" ", result.Errors!.SelectMany(e => e.Value)) + " (did the auto_detail plugin fail to load? See the plugin errors above.)";
+                throw new InvalidOperationException($"Could not seed the ROOT tenant: {why}");
             }
 
             logger.LogInformation("Seeded the ROOT tenant ({Name})", Root.Name);

@@ -43,8 +43,8 @@ public sealed partial class TenantAdministration(
     public Task<Tenant?> FindAsync(string slug, CancellationToken ct) =>
         platformDb.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
 
-    /// <summary>Validates the request: errors keyed by field, empty when it can be created.</summary>
-    public Dictionary<string, string[]> Validate(CreateTenantRequest request)
+    /// <summary>Checks the request: errors keyed by field, empty when it can be created.</summary>
+    private Dictionary<string, string[]> Validate(CreateTenantRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Slug) || !SlugPattern().IsMatch(request.Slug))
@@ -96,11 +96,17 @@ public sealed partial class TenantAdministration(
 
     /// <summary>
     /// Creates a tenant on its pack — settings, scheduler defaults, flags and services from the pack — and
-    /// optionally its owner, in one transaction. The caller has validated the request.
+    /// optionally its owner, in one transaction; or says why not, having written nothing.
     /// </summary>
     public async Task<CreateTenantResult> CreateAsync(
         CreateTenantRequest request, string actor, CancellationToken ct, Guid? id = null, TenantStatus status = TenantStatus.Onboarding)
     {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return CreateTenantResult.Invalid(errors);
+        }
+
         var slug = request.Slug!;
         var domain = request.CustomDomain?.ToLowerInvariant();
         if (await platformDb.Tenants.AnyAsync(t => t.Slug == slug || (domain != null && t.CustomDomain == domain), ct))

@@ -14,45 +14,45 @@ public sealed class TenantDirectory(IServiceScopeFactory scopes, IMemoryCache ca
     private static readonly TimeSpan HitLifetime = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MissLifetime = TimeSpan.FromSeconds(5);
 
-    // Slugs and domains are stored lower-case, so the key is lowered once here rather than in SQL.
-    public ValueTask<TenantInfo?> FindBySlugAsync(string slug, CancellationToken ct = default)
-    {
-        var key = slug.ToLowerInvariant();
-        return FindAsync(SlugKey(key), t => t.Slug == key, ct);
-    }
+    public ValueTask<TenantInfo?> FindBySlugAsync(string slug, CancellationToken ct = default) => FindAsync(Lookup.Slug, slug, ct);
 
-    public ValueTask<TenantInfo?> FindByDomainAsync(string domain, CancellationToken ct = default)
-    {
-        var key = domain.ToLowerInvariant();
-        return FindAsync(DomainKey(key), t => t.CustomDomain == key, ct);
-    }
+    public ValueTask<TenantInfo?> FindByDomainAsync(string domain, CancellationToken ct = default) => FindAsync(Lookup.Domain, domain, ct);
 
     public void Evict(string slug, string? customDomain)
     {
-        cache.Remove(SlugKey(slug));
+        cache.Remove(new CacheKey(Lookup.Slug, slug.ToLowerInvariant()));
         if (customDomain is not null)
         {
-            cache.Remove(DomainKey(customDomain));
+            cache.Remove(new CacheKey(Lookup.Domain, customDomain.ToLowerInvariant()));
         }
     }
 
-    private async ValueTask<TenantInfo?> FindAsync(
-        string key, System.Linq.Expressions.Expression<Func<Tenant, bool>> match, CancellationToken ct)
+    /// <remarks>On the hot path: a cache hit costs one dictionary lookup; the query is built only on a miss.</remarks>
+    private ValueTask<TenantInfo?> FindAsync(Lookup lookup, string value, CancellationToken ct)
     {
-        if (cache.TryGetValue(key, out TenantInfo? cached))
-        {
-            return cached;
-        }
+        // Slugs and domains are stored lower-case.
+        var key = new CacheKey(lookup, value.ToLowerInvariant());
+        return cache.TryGetValue(key, out TenantInfo? cached) ? ValueTask.FromResult(cached) : LoadAsync(key, ct);
+    }
 
+    private async ValueTask<TenantInfo?> LoadAsync(CacheKey key, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceProDbContext>();
-        var tenant = await db.Tenants.AsNoTracking().Where(match).FirstOrDefaultAsync(ct);
+        var tenants = db.Tenants.AsNoTracking();
+        var tenant = key.Lookup == Lookup.Slug
+            ? await tenants.FirstOrDefaultAsync(t => t.Slug == key.Value, ct)
+            : await tenants.FirstOrDefaultAsync(t => t.CustomDomain == key.Value, ct);
         var info = tenant is null ? null : TenantInfo.From(tenant);
         cache.Set(key, info, info is null ? MissLifetime : HitLifetime);
         return info;
     }
 
-    private static string SlugKey(string slug) => "tenant:slug:" + slug.ToLowerInvariant();
+    private enum Lookup
+    {
+        Slug,
+        Domain,
+    }
 
-    private static string DomainKey(string domain) => "tenant:domain:" + domain.ToLowerInvariant();
+    private readonly record struct CacheKey(Lookup Lookup, string Value);
 }

@@ -88,20 +88,14 @@ public sealed class TenantsModel(TenantAdministration admin, PluginCatalog plugi
             ? new NewOwner(OwnerEmail?.Trim() ?? "", OwnerPassword ?? "", null)
             : null;
         var request = new CreateTenantRequest(Slug?.Trim(), Name?.Trim(), BrandName?.Trim(), Industry, CustomDomain?.Trim(), Owner: owner);
-        var errors = admin.Validate(request);
-        if (errors.Count == 0)
+        var result = await admin.CreateAsync(request, ServiceProClaims.ActorOf(User), ct);
+        if (result.Tenant is { } tenant)
         {
-            var result = await admin.CreateAsync(request, ServiceProClaims.ActorOf(User), ct);
-            if (result.Tenant is { } tenant)
-            {
-                Notice = $"Created {tenant.Slug} ({tenant.BrandName}) on {IndustryName(tenant.Industry)}.";
-                return RedirectToPage();
-            }
-
-            errors = result.Errors ?? new() { ["slug"] = [result.ConflictReason!] };
+            Notice = $"Created {tenant.Slug} ({tenant.BrandName}) on {IndustryName(tenant.Industry)}.";
+            return RedirectToPage();
         }
 
-        foreach (var (field, messages) in errors)
+        foreach (var (field, messages) in result.Errors ?? new() { ["slug"] = [result.ConflictReason!] })
         {
             Errors[FieldIds.GetValueOrDefault(field, field)] = string.Join(" ", messages);
         }
