@@ -16,7 +16,8 @@ var isCommand = HostCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 if (isCommand)
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // Commands print their own results; only problems should join them.
+    builder.Logging.AddFilter(level => level >= LogLevel.Warning);
 }
 
 builder.AddServiceProHosting()

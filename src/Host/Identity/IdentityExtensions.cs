@@ -20,8 +20,12 @@ public static class IdentityExtensions
         builder.Services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
