@@ -60,12 +60,3 @@ public static class HostingExtensions
         return app;
     }
 }
-
-/// <summary>Healthy once the database is migrated, the plugin registry synced and ROOT seeded.</summary>
-public sealed class StartupState : IHealthCheck
-{
-    public bool IsReady { get; set; }
-
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsReady ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Still starting: migrations and plugins."));
-}

@@ -4,13 +4,6 @@ using ServicePro.Host.Persistence;
 
 namespace ServicePro.Host.Identity;
 
-public static class Policies
-{
-    public const string TenantMember = "TenantMember";
-    public const string TenantAdmin = "TenantAdmin";
-    public const string PlatformOperator = "PlatformOperator";
-}
-
 public static class IdentityExtensions
 {
     /// <summary>ASP.NET Core Identity (hashed passwords, lockout) behind a cookie, plus the operator API key.</summary>

@@ -37,7 +37,10 @@ public sealed class IndustryPackRegistry(ServiceProDbContext db, PluginCatalog c
             record.FeatureDefaults = new(pack.FeatureDefaults);
             record.IsActive = true;
             record.DisplayOrder = order++;
-            record.UpdatedAt = now;
+            if (db.Entry(record).State is EntityState.Modified or EntityState.Added)
+            {
+                record.UpdatedAt = now;
+            }
         }
 
         foreach (var stale in records.Values.Where(r => !catalog.IndustryPacks.ContainsKey(r.Slug) && r.IsActive))

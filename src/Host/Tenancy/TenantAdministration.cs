@@ -11,20 +11,6 @@ using ServicePro.Host.Plugins;
 
 namespace ServicePro.Host.Tenancy;
 
-public sealed record NewOwner(string Email, string Password, string? DisplayName);
-
-public sealed record CreateTenantRequest(
-    string? Slug,
-    string? Name,
-    string? BrandName,
-    string? Industry,
-    string? CustomDomain = null,
-    string? Timezone = null,
-    string? PrimaryColor = null,
-    string? Email = null,
-    string? Phone = null,
-    NewOwner? Owner = null);
-
 /// <summary>What an operator does to tenants; shared by the platform API, the admin pages and the command line.</summary>
 public sealed partial class TenantAdministration(
     ServiceProDbContext platformDb,
@@ -241,13 +227,4 @@ public sealed partial class TenantAdministration(
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
     private static partial Regex ColorPattern();
-}
-
-public sealed record CreateTenantResult(Tenant? Tenant, string? ConflictReason, Dictionary<string, string[]>? Errors)
-{
-    public static CreateTenantResult Created(Tenant tenant) => new(tenant, null, null);
-
-    public static CreateTenantResult Conflict(string reason) => new(null, reason, null);
-
-    public static CreateTenantResult Invalid(Dictionary<string, string[]> errors) => new(null, null, errors);
 }
