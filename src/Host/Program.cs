@@ -41,6 +41,7 @@ app.MapAuthEndpoints();
 app.MapTenantEndpoints();
 app.MapIndustryPackEndpoints();
 app.MapServiceEndpoints();
+app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();

@@ -7,6 +7,8 @@ namespace ServicePro.Host.Identity;
 
 public sealed record AddStaffResult(StaffMembership? Membership, Dictionary<string, string[]> Errors);
 
+public sealed record StaffMember(Guid UserId, string Email, string DisplayName, string Role, DateTimeOffset Since);
+
 /// <summary>People who work for the current tenant: adds a membership, creating the sign-in identity if it is new.</summary>
 public sealed class StaffDirectory(ServiceProDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
@@ -48,6 +50,24 @@ public sealed class StaffDirectory(ServiceProDbContext db, UserManager<AppUser> 
         await db.SaveChangesAsync(ct);
         return new AddStaffResult(membership, []);
     }
+
+    /// <summary>Everyone who works for the current tenant, owners first.</summary>
+    public async Task<List<StaffMember>> ListAsync(CancellationToken ct) =>
+        await db.StaffMemberships.AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.Email, u.DisplayName, m.Role, m.CreatedAt })
+            .OrderBy(x => x.Role).ThenBy(x => x.Email)
+            .Select(x => new StaffMember(x.UserId, x.Email!, x.DisplayName, SnakeCaseEnum.ToName(x.Role), x.CreatedAt))
+            .ToListAsync(ct);
+
+    /// <summary>Removes a person from the current tenant (their sign-in stays, for their other businesses).</summary>
+    public async Task RemoveAsync(StaffMembership membership, string actor, CancellationToken ct)
+    {
+        db.StaffMemberships.Remove(membership);
+        db.AuditLog.Add(AuditEntry.Create(clock, actor, "staff.removed", "staff_membership", membership.UserId.ToString()));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<int> CountOwnersAsync(CancellationToken ct) => db.StaffMemberships.CountAsync(m => m.Role == StaffRole.Owner, ct);
 
     public Task<StaffMembership?> FindMembershipAsync(Guid userId, CancellationToken ct) =>
         db.StaffMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, ct);

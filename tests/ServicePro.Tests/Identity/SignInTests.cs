@@ -25,6 +25,9 @@ public sealed class SignInTests(ServiceProApp app) : IClassFixture<ServiceProApp
         { "GET", "/api/loyalty/program" },
         { "GET", "/api/audit" },
         { "GET", "/api/auth/me" },
+        { "GET", "/api/staff" },
+        { "POST", "/api/staff" },
+        { "DELETE", $"/api/staff/{Guid.Empty}" },
     };
 
     [Theory]
