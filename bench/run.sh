@@ -130,6 +130,7 @@ log "Starting host on $base..."
     Logging__LogLevel__Default=Warning \
     ServicePro__Database__Provider=Postgres \
     ServicePro__Benchmarks__Enabled=true \
+    ServicePro__Secrets__Keys__1="$(openssl rand -hex 32 2>/dev/null || python3 -c 'import secrets; print(secrets.token_hex(32))')" \
     ConnectionStrings__ServicePro="$SERVICEPRO_PG_APP;Database=$db" \
     ConnectionStrings__ServiceProMigrations="$SERVICEPRO_PG_OWNER;Database=$db"
   exec dotnet ServicePro.Host.dll --urls "$base"

@@ -10,6 +10,7 @@ using ServicePro.Host.Loyalty;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Platform;
 using ServicePro.Host.Plugins;
+using ServicePro.Host.Secrets;
 using ServicePro.Host.Tenancy;
 
 var isCommand = HostCommands.IsCommand(args);
@@ -26,6 +27,7 @@ builder.AddServiceProHosting()
     .AddModule<PluginsModule>()
     .AddTenantFeatures()
     .AddServiceProIdentity()
+    .AddSecretsVault()
     .AddAdminUi();
 
 var app = builder.Build();

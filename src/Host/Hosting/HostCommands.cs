@@ -16,7 +16,7 @@ namespace ServicePro.Host.Hosting;
 public static class HostCommands
 {
     private const string Actor = "command-line";
-    private static readonly string[] Names = ["migrate", "tenants", "plugins", "staff", "operators"];
+    private static readonly string[] Names = ["migrate", "tenants", "plugins", "staff", "operators", "secrets"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -28,6 +28,7 @@ public static class HostCommands
         root.Subcommands.Add(Plugins(app));
         root.Subcommands.Add(Staff(app));
         root.Subcommands.Add(Operators(app));
+        root.Subcommands.Add(Secrets(app));
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && args[0] != "migrate"
             && app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServiceProOptions>>().Value.Database.MigrateOnStartup)
@@ -259,6 +260,54 @@ public static class HostCommands
         operators.Subcommands.Add(add);
         return operators;
     }
+
+    private static Command Secrets(WebApplication app)
+    {
+        var rotate = new Command("rotate",
+            "Re-wrap every tenant's data keys under the active master key version. Safe to run while serving and to repeat.");
+        rotate.SetAction(async (_, ct) => await ForEachTenantAsync(app, async (tenant, vault) =>
+        {
+            var count = await vault.RewrapAsync(ct);
+            Console.WriteLine($"{tenant.Slug,-24} re-wrapped {count}");
+        }, ct));
+        var status = new Command("status", "How many secrets each master key version still wraps; a version at zero can be retired.");
+        status.SetAction(async (_, ct) =>
+        {
+            var totals = new SortedDictionary<int, int>();
+            var result = await ForEachTenantAsync(app, async (_, vault) =>
+            {
+                foreach (var (version, count) in await vault.CountByKeyVersionAsync(ct))
+                {
+                    totals[version] = totals.GetValueOrDefault(version) + count;
+                }
+            }, ct);
+            var keys = app.Services.GetRequiredService<ServicePro.Host.Secrets.IKeyEncryptionKeyProvider>();
+            Console.WriteLine($"Active master key version: {keys.ActiveVersion}; configured: {string.Join(", ", keys.Versions)}");
+            foreach (var version in keys.Versions.Union(totals.Keys).Order())
+            {
+                Console.WriteLine($"version {version}: {totals.GetValueOrDefault(version)} secret(s)");
+            }
+
+            return result;
+        });
+        var secrets = new Command("secrets", "The tenants' credential vault.");
+        secrets.Subcommands.Add(rotate);
+        secrets.Subcommands.Add(status);
+        return secrets;
+    }
+
+    private static async Task<int> ForEachTenantAsync(
+        WebApplication app, Func<TenantInfo, ServicePro.Host.Secrets.SecretVault, Task> action, CancellationToken ct) =>
+        await InScope(app, async sp =>
+        {
+            foreach (var tenant in await sp.GetRequiredService<TenantAdministration>().ListAsync(ct))
+            {
+                await using var scope = sp.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(tenant));
+                await action(TenantInfo.From(tenant), scope.ServiceProvider.GetRequiredService<ServicePro.Host.Secrets.SecretVault>());
+            }
+
+            return 0;
+        });
 
     private static async Task<int> InScope(WebApplication app, Func<IServiceProvider, Task<int>> action)
     {

@@ -9,7 +9,7 @@ namespace ServicePro.Host.Hosting;
 
 public static class StartupTasks
 {
-    /// <summary>Migrate, record the loaded packs, seed ROOT; then report ready.</summary>
+    /// <summary>Migrate, check the master keys, record the loaded packs, seed ROOT; then report ready.</summary>
     public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
     {
         await using (var scope = app.Services.CreateAsyncScope())
@@ -19,6 +19,7 @@ public static class StartupTasks
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             }
 
+            await scope.ServiceProvider.GetRequiredService<Secrets.KeyCheckVerifier>().VerifyAsync(ct);
             await scope.ServiceProvider.GetRequiredService<IndustryPackRegistry>().SyncAsync(ct);
             await scope.ServiceProvider.GetRequiredService<RootTenantSeeder>().SeedAsync(ct);
         }

@@ -38,6 +38,8 @@ public abstract class ServiceProDbContext : IdentityUserContext<AppUser, Guid>
     public DbSet<TenantService> Services => Set<TenantService>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Secrets.TenantSecret> TenantSecrets => Set<Secrets.TenantSecret>();
+    public DbSet<Secrets.KeyCheck> KeyChecks => Set<Secrets.KeyCheck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,7 +21,10 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string OperatorApiKey = "test-operator-key-5f1c2a7e9b";
     public const string Password = "Correct-Horse-42";
 
-    public TestDatabase Database { get; private set; } = null!;
+    /// <summary>The test master key (version 1); a real deployment's comes from its own configuration.</summary>
+    public const string MasterKeyV1 = "6b1f3c9a2e7d4a58b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6d";
+
+    public TestDatabase Database { get; protected set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
@@ -47,6 +50,7 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:ServicePro"] = AppConnectionString,
             ["ConnectionStrings:ServiceProMigrations"] = Database.OwnerConnectionString,
             ["ServicePro:Operator:ApiKey"] = OperatorApiKey,
+            ["ServicePro:Secrets:Keys:1"] = MasterKeyV1,
             ["ServicePro:RateLimits:PublicPerMinute"] = "100000",
             ["ServicePro:RateLimits:SignInPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -16,12 +16,15 @@ public sealed class EmbeddedApp : WebApplicationFactory<Program>
 {
     public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"sp-embedded-{Guid.NewGuid():N}.db");
 
+    public string KeyFile { get; } = Path.Combine(Path.GetTempPath(), $"sp-embedded-{Guid.NewGuid():N}", "master-key-v1.hex");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ServicePro"] = $"Data Source={DatabaseFile}",
+            ["ServicePro:Secrets:LocalKeyFile"] = KeyFile,
             ["ServicePro:Operator:ApiKey"] = ServiceProApp.OperatorApiKey,
             ["Logging:LogLevel:Default"] = "Warning",
         }));
@@ -36,6 +39,7 @@ public sealed class EmbeddedSqliteTests(EmbeddedApp app) : IClassFixture<Embedde
         var client = app.CreateClient(new() { BaseAddress = new Uri("http://localhost/") });
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        Assert.Equal(64, (await File.ReadAllTextAsync(app.KeyFile)).Trim().Length); // the generated local master key
         var root = await client.GetFromJsonAsync<JsonElement>("/t/root/api/tenant");
         Assert.Equal("Clean Machine Auto Detail", root.GetProperty("name").GetString());
 

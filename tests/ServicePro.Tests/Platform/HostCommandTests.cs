@@ -52,6 +52,11 @@ public sealed class HostCommandTests : IAsyncLifetime
         Assert.Contains("acme: deleted", (await RunAsync("tenants", "delete", "acme")).Output);
         Assert.Equal(1, (await RunAsync("tenants", "delete", "root")).ExitCode);
 
+        var rotate = await RunAsync("secrets", "rotate");
+        Assert.True(rotate.ExitCode == 0, rotate.Output);
+        Assert.Contains(rotate.Output.Split('\n'), l => l.StartsWith("root ", StringComparison.Ordinal) && l.Contains("re-wrapped 0"));
+        Assert.Contains("Active master key version: 1", (await RunAsync("secrets", "status")).Output);
+
         var plugins = await RunAsync("plugins", "list");
         foreach (var pack in new[] { "auto_detail", "lawn_care", "pet_grooming", "house_cleaning", "custom" })
         {
@@ -93,6 +98,7 @@ public sealed class HostCommandTests : IAsyncLifetime
         start.Environment["ServicePro__Database__Provider"] = "Postgres";
         start.Environment["ConnectionStrings__ServicePro"] = _database.AppConnectionString;
         start.Environment["ConnectionStrings__ServiceProMigrations"] = _database.OwnerConnectionString;
+        start.Environment["ServicePro__Secrets__Keys__1"] = ServiceProApp.MasterKeyV1;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

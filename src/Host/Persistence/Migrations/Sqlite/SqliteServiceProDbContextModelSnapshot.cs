@@ -528,6 +528,79 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     b.ToTable("industry_packs", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Secrets.KeyCheck", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed");
+
+                    b.HasKey("Version")
+                        .HasName("pk_key_checks");
+
+                    b.ToTable("key_checks", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Secrets.TenantSecret", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("KeyVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_version");
+
+                    b.Property<string>("Last4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last4");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<byte[]>("WrappedDataKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("wrapped_data_key");
+
+                    b.HasKey("TenantId", "Provider", "Field")
+                        .HasName("pk_tenant_secrets");
+
+                    b.HasIndex("KeyVersion")
+                        .HasDatabaseName("ix_tenant_secrets_key_version");
+
+                    b.ToTable("tenant_secrets", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Host.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -823,6 +896,16 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_memberships_users_user_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Secrets.TenantSecret", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_secrets_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Tenancy.TenantIntegration", b =>
