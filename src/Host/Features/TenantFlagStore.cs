@@ -7,9 +7,9 @@ using ServicePro.Host.Tenancy;
 namespace ServicePro.Host.Features;
 
 /// <summary>
-/// A tenant's effective flags, cached per tenant and evicted on every change made here, so a switch takes
-/// effect on the tenant's next request and on no other tenant. The short expiry bounds staleness on other
-/// instances of the host.
+/// A tenant's effective flags, cached per tenant and evicted on every change (here, and on other instances
+/// through <see cref="Tenancy.TenantChanges"/>), so a switch takes effect on the tenant's next request and on
+/// no other tenant.
 /// </summary>
 public sealed class TenantFlagStore(TenantScopeFactory tenantScopes, IMemoryCache cache, TimeProvider clock)
 {
@@ -48,8 +48,10 @@ public sealed class TenantFlagStore(TenantScopeFactory tenantScopes, IMemoryCach
             await db.SaveChangesAsync(ct);
         }
 
-        cache.Remove(Key(tenant.Id));
+        Evict(tenant.Id);
     }
+
+    public void Evict(Guid tenantId) => cache.Remove(Key(tenantId));
 
     private static FlagsKey Key(Guid tenantId) => new(tenantId);
 

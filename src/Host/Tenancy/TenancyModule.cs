@@ -10,6 +10,7 @@ public sealed class TenancyModule : Module
         builder.RegisterType<TenantDirectory>().AsSelf().SingleInstance();
         builder.RegisterType<TenantScopeFactory>().AsSelf().SingleInstance();
         builder.RegisterType<TenantFlagStore>().AsSelf().SingleInstance();
+        builder.RegisterType<TenantChanges>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<TenantAdministration>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<RootTenantSeeder>().AsSelf().InstancePerLifetimeScope();
     }

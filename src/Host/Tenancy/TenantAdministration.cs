@@ -15,7 +15,7 @@ namespace ServicePro.Host.Tenancy;
 public sealed partial class TenantAdministration(
     ServiceProDbContext platformDb,
     TenantScopeFactory tenantScopes,
-    TenantDirectory directory,
+    TenantChanges changes,
     TenantFlagStore flags,
     PluginCatalog plugins,
     TimeProvider clock)
@@ -166,7 +166,8 @@ public sealed partial class TenantAdministration(
         }
 
         await transaction.CommitAsync(ct);
-        directory.Evict(tenant.Slug, tenant.CustomDomain);
+        // A new tenant may have been looked up (and cached as missing) before it existed.
+        await changes.PublishAsync(platformDb, tenant.Id, tenant.Slug, tenant.CustomDomain, ct);
         return CreateTenantResult.Created(tenant);
     }
 
@@ -191,7 +192,7 @@ public sealed partial class TenantAdministration(
             await db.SaveChangesAsync(ct);
         }
 
-        directory.Evict(tenant.Slug, tenant.CustomDomain);
+        await changes.PublishAsync(platformDb, tenant.Id, tenant.Slug, tenant.CustomDomain, ct);
         return tenant;
     }
 
@@ -201,8 +202,11 @@ public sealed partial class TenantAdministration(
     public Task<IReadOnlyDictionary<string, bool>> FlagsAsync(Tenant tenant, CancellationToken ct) =>
         flags.GetAsync(TenantInfo.From(tenant), ct).AsTask();
 
-    public Task SetFlagAsync(Tenant tenant, string flag, bool enabled, string actor, CancellationToken ct) =>
-        flags.SetAsync(TenantInfo.From(tenant), flag, enabled, actor, ct);
+    public async Task SetFlagAsync(Tenant tenant, string flag, bool enabled, string actor, CancellationToken ct)
+    {
+        await flags.SetAsync(TenantInfo.From(tenant), flag, enabled, actor, ct);
+        await changes.PublishAsync(platformDb, tenant.Id, tenant.Slug, tenant.CustomDomain, ct);
+    }
 
     private static TenantSettings NewSettings(IIndustryPack pack, DateTimeOffset now, bool isRoot) => new()
     {

@@ -6,8 +6,8 @@ namespace ServicePro.Host.Tenancy;
 
 /// <summary>
 /// Finds tenants by slug or custom domain. Hits are cached for a minute and misses for a few seconds;
-/// every change made through <see cref="TenantAdministration"/> evicts the tenant at once, so the next
-/// request sees it. The expiry bounds staleness on other instances (see docs/decisions/0004-tenant-resolution.md).
+/// every change made through <see cref="TenantAdministration"/> evicts the tenant on every instance at once
+/// (<see cref="TenantChanges"/>), so the next request sees it; the expiry is a backstop if the feed is down.
 /// </summary>
 public sealed class TenantDirectory(IServiceScopeFactory scopes, IMemoryCache cache)
 {

@@ -11,26 +11,6 @@ using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Secrets;
 
-/// <summary>A host on an existing database with its own set of master keys.</summary>
-public sealed class KeyedApp(TestDatabase database, Dictionary<string, string?> keys) : ServiceProApp
-{
-    public override async Task InitializeAsync()
-    {
-        Database = database;
-        _ = Services;
-        await Task.CompletedTask;
-    }
-
-    protected override void Configure(Dictionary<string, string?> settings)
-    {
-        settings.Remove("ServicePro:Secrets:Keys:1");
-        foreach (var (key, value) in keys)
-        {
-            settings[key] = value;
-        }
-    }
-}
-
 public sealed class SecretVaultTests(ServiceProApp app) : IClassFixture<ServiceProApp>
 {
     private const string Token = "sk_live_51Hx-very-secret-token-9876";
@@ -88,20 +68,20 @@ public sealed class SecretVaultTests(ServiceProApp app) : IClassFixture<ServiceP
         var database = await TestPostgres.CreateDatabaseAsync();
         var v2 = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         string slug;
-        await using (var v1Only = new KeyedApp(database, new() { ["ServicePro:Secrets:Keys:1"] = ServiceProApp.MasterKeyV1 }))
+        await using (var v1Only = new SharedDatabaseApp(database, new() { ["ServicePro:Secrets:Keys:1"] = ServiceProApp.MasterKeyV1 }))
         {
             await v1Only.InitializeAsync();
             slug = (await v1Only.CreateTenantAsync()).Slug;
             await InVaultAsync(v1Only, slug, v => v.PutAsync("openai", "api_key", Token, default));
         }
 
-        await using (var v2Only = new KeyedApp(database, new() { ["ServicePro:Secrets:Keys:2"] = v2 }))
+        await using (var v2Only = new SharedDatabaseApp(database, new() { ["ServicePro:Secrets:Keys:2"] = v2 }))
         {
             await v2Only.InitializeAsync();
             await Assert.ThrowsAsync<UnknownKeyVersionException>(() => InVaultAsync(v2Only, slug, v => v.GetAsync("openai", "api_key", default)));
         }
 
-        await using (var both = new KeyedApp(database, new() { ["ServicePro:Secrets:Keys:1"] = ServiceProApp.MasterKeyV1, ["ServicePro:Secrets:Keys:2"] = v2 }))
+        await using (var both = new SharedDatabaseApp(database, new() { ["ServicePro:Secrets:Keys:1"] = ServiceProApp.MasterKeyV1, ["ServicePro:Secrets:Keys:2"] = v2 }))
         {
             await both.InitializeAsync();
             Assert.Equal(Token, await InVaultAsync(both, slug, v => v.GetAsync("openai", "api_key", default)));
@@ -110,7 +90,7 @@ public sealed class SecretVaultTests(ServiceProApp app) : IClassFixture<ServiceP
             Assert.Equal(new Dictionary<int, int> { [2] = 1 }, await InVaultAsync(both, slug, v => v.CountByKeyVersionAsync(default)));
         }
 
-        await using var retired = new KeyedApp(database, new() { ["ServicePro:Secrets:Keys:2"] = v2 });
+        await using var retired = new SharedDatabaseApp(database, new() { ["ServicePro:Secrets:Keys:2"] = v2 });
         await retired.InitializeAsync();
         Assert.Equal(Token, await InVaultAsync(retired, slug, v => v.GetAsync("openai", "api_key", default)));
     }
@@ -119,13 +99,13 @@ public sealed class SecretVaultTests(ServiceProApp app) : IClassFixture<ServiceP
     public async Task A_different_key_under_a_used_version_stops_start_up_with_a_clear_message()
     {
         var database = await TestPostgres.CreateDatabaseAsync();
-        await using (var original = new KeyedApp(database, new() { ["ServicePro:Secrets:Keys:1"] = ServiceProApp.MasterKeyV1 }))
+        await using (var original = new SharedDatabaseApp(database, new() { ["ServicePro:Secrets:Keys:1"] = ServiceProApp.MasterKeyV1 }))
         {
             await original.InitializeAsync();
         }
 
         var wrongKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        await using var wrong = new KeyedApp(database, new() { ["ServicePro:Secrets:Keys:1"] = wrongKey });
+        await using var wrong = new SharedDatabaseApp(database, new() { ["ServicePro:Secrets:Keys:1"] = wrongKey });
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(wrong.InitializeAsync);
         Assert.Contains("master key version 1 is not the key", Flatten(failure));
@@ -138,7 +118,7 @@ public sealed class SecretVaultTests(ServiceProApp app) : IClassFixture<ServiceP
     public async Task Production_without_a_valid_master_key_does_not_start(string? key, string message)
     {
         var database = await TestPostgres.CreateDatabaseAsync();
-        await using var app = new KeyedApp(database, new() { ["ServicePro:Secrets:Keys:1"] = key });
+        await using var app = new SharedDatabaseApp(database, new() { ["ServicePro:Secrets:Keys:1"] = key });
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(app.InitializeAsync);
 
