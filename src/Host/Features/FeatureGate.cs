@@ -28,7 +28,7 @@ public sealed class TenantFeatureGateMiddleware(RequestDelegate next, IFeatureMa
 
     private async Task CheckAsync(HttpContext context, IReadOnlyList<TenantFeatureRequirement> requirements)
     {
-        var tenant = context.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        var tenant = context.Features.Get<ITenantContext>()?.Tenant;
         foreach (var requirement in requirements)
         {
             if (tenant is null || !await features.IsEnabledAsync(requirement.Flag, new TenantFeatureContext(tenant)))

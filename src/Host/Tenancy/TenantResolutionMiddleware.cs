@@ -49,6 +49,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirec
         }
 
         tenantContext.Set(tenant);
+        // Also on the request itself, so per-request code on the hot path need not go through the container.
+        context.Features.Set<ITenantContext>(tenantContext);
         await next(context);
     }
 
