@@ -59,6 +59,11 @@ public static class AuthEndpoints
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
+        if (tenant.Tenant is not null)
+        {
+            await staff.RecordSignInAsync(ct);
+        }
+
         return SignInOutcome.SignedIn;
     }
 

@@ -67,6 +67,14 @@ public sealed class StaffDirectory(ServiceProDbContext db, UserManager<AppUser> 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Marks the current tenant active now (tenants.last_active_at): operators see which businesses really use the platform.</summary>
+    public Task RecordSignInAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.Tenants.Where(t => t.Id == db.CurrentTenantId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastActiveAt, now), ct);
+    }
+
     public Task<int> CountOwnersAsync(CancellationToken ct) => db.StaffMemberships.CountAsync(m => m.Role == StaffRole.Owner, ct);
 
     public Task<StaffMembership?> FindMembershipAsync(Guid userId, CancellationToken ct) =>

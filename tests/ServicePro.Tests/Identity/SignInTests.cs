@@ -42,6 +42,17 @@ public sealed class SignInTests(ServiceProApp app) : IClassFixture<ServiceProApp
     }
 
     [Fact]
+    public async Task Signing_in_marks_the_business_active()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        var lastActive = await app.InTenantAsync(null, db => db.Tenants.Where(t => t.Slug == tenant.Slug).Select(t => t.LastActiveAt).SingleAsync());
+
+        Assert.NotNull(lastActive);
+        Assert.True(lastActive > DateTimeOffset.UtcNow.AddMinutes(-5));
+    }
+
+    [Fact]
     public async Task Passwords_are_stored_hashed()
     {
         var tenant = await app.CreateTenantAsync();
