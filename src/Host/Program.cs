@@ -6,6 +6,7 @@ using ServicePro.Host.Diagnostics;
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Jobs;
 using ServicePro.Host.Loyalty;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Platform;
@@ -28,6 +29,7 @@ builder.AddServiceProHosting()
     .AddTenantFeatures()
     .AddServiceProIdentity()
     .AddSecretsVault()
+    .AddBackgroundJobs()
     .AddAdminUi();
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapCustomerEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapPlatformEndpoints();
+app.MapJobsDashboard();
 app.MapAdminUi();
 app.MapBenchmarkEndpoints();
 app.PrintAddressesOnStart();

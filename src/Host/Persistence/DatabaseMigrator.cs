@@ -42,9 +42,35 @@ public sealed class DatabaseMigrator(DatabaseConnections connections, ServicePro
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {appRole};
                 """, ct);
 #pragma warning restore EF1002
+            await InstallJobStorageAsync(ownerDb, appRole, ct);
         }
 
         await EnsureAppRoleIsBoundByRowLevelSecurityAsync(ct);
+    }
+
+    /// <summary>Hangfire's tables, created (and upgraded) by the owner; the app role gets DML only, like everywhere else.</summary>
+    private static async Task InstallJobStorageAsync(PostgresServiceProDbContext ownerDb, string appRole, CancellationToken ct)
+    {
+        var connection = (Npgsql.NpgsqlConnection)ownerDb.Database.GetDbConnection();
+        await ownerDb.Database.OpenConnectionAsync(ct);
+        try
+        {
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, Jobs.BackgroundJobsExtensions.Schema);
+        }
+        finally
+        {
+            await ownerDb.Database.CloseConnectionAsync();
+        }
+
+        var schema = Quote(Jobs.BackgroundJobsExtensions.Schema);
+#pragma warning disable EF1002 // Identifiers are quoted; GRANT takes no parameters.
+        await ownerDb.Database.ExecuteSqlRawAsync(
+            $"""
+            GRANT USAGE ON SCHEMA {schema} TO {appRole};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {appRole};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {appRole};
+            """, ct);
+#pragma warning restore EF1002
     }
 
     private async Task EnsureAppRoleIsBoundByRowLevelSecurityAsync(CancellationToken ct)

@@ -1,0 +1,79 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authentication;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Identity;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Identity;
+using ServicePro.Host.Persistence;
+using ServicePro.Host.Tenancy;
+
+namespace ServicePro.Host.Jobs;
+
+/// <summary>
+/// Hangfire: PostgreSQL storage in production (schema "hangfire", installed with the migrations by the owner
+/// role), in-memory for the embedded default. Jobs are thin triggers; the truth stays in our tables, so a
+/// lost or repeated job loses nothing and does nothing twice.
+/// </summary>
+public static class BackgroundJobsExtensions
+{
+    public const string Schema = "hangfire";
+    public const string DashboardPath = "/admin/jobs";
+
+    public static WebApplicationBuilder AddBackgroundJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHangfire((sp, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var connections = sp.GetRequiredService<DatabaseConnections>();
+            if (connections.Provider == DatabaseProvider.Postgres)
+            {
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(connections.App),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = Schema,
+                        // The application role cannot create tables; DatabaseMigrator installs the schema as the owner.
+                        PrepareSchemaIfNecessary = false,
+                        QueuePollInterval = TimeSpan.FromSeconds(1),
+                    });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard, for platform operators on the platform's address only.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "ServicePro jobs",
+            AppPath = "/admin/platform/tenants",
+            Authorization = [],
+            AsyncAuthorization = [new OperatorsOnly()],
+        });
+        return app;
+    }
+
+    private sealed class OperatorsOnly : IDashboardAsyncAuthorizationFilter
+    {
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            if (http.RequestServices.GetRequiredService<ITenantContext>().Tenant is not null)
+            {
+                return false;
+            }
+
+            var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            return cookie.Succeeded && ServiceProClaims.IsOperator(cookie.Principal);
+        }
+    }
+}
