@@ -25,6 +25,16 @@ sp_ensure_postgres() {
   for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$SP_PG_PORT" && break; sleep 0.5; done
   pg_isready -q -h 127.0.0.1 -p "$SP_PG_PORT"
 
+  # The test suite runs dozens of hosts in one process, each with its own pool, job server and change
+  # listener: give it room. (Production sizes this to its instances and pool settings.)
+  local max_connections
+  max_connections=$(sp_as_root runuser -u postgres -- psql -qAt -p "$SP_PG_PORT" -c "SHOW max_connections")
+  if [ "$max_connections" -lt 500 ]; then
+    sp_as_root runuser -u postgres -- psql -q -p "$SP_PG_PORT" -c "ALTER SYSTEM SET max_connections = 500" >/dev/null
+    sp_as_root pg_ctlcluster "$version" "$name" restart
+    for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$SP_PG_PORT" && break; sleep 0.5; done
+  fi
+
   local password=servicepro_local
   sp_as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$SP_PG_PORT" <<SQL
 DO \$\$
