@@ -101,9 +101,9 @@ public static class HostCommands
         }));
         tenants.Subcommands.Add(create);
 
-        tenants.Subcommands.Add(StatusCommand(app, "suspend", "Refuse all requests to a tenant until reactivated.", _ => TenantStatus.Suspended));
-        tenants.Subcommands.Add(StatusCommand(app, "reactivate", "Let a suspended tenant answer again.", TenantAdministration.ReactivatedStatus));
-        tenants.Subcommands.Add(StatusCommand(app, "delete", "Mark a tenant deleted (its data is kept).", _ => TenantStatus.Deleted));
+        tenants.Subcommands.Add(StatusCommand(app, "suspend", "Refuse all requests to a tenant until reactivated.", (a, s, ct) => a.SuspendAsync(s, Actor, ct)));
+        tenants.Subcommands.Add(StatusCommand(app, "reactivate", "Let a suspended tenant answer again.", (a, s, ct) => a.ReactivateAsync(s, Actor, ct)));
+        tenants.Subcommands.Add(StatusCommand(app, "delete", "Mark a tenant deleted (its data is kept).", (a, s, ct) => a.DeleteAsync(s, Actor, ct)));
 
         var flagSlug = new Argument<string>("slug");
         var flag = new Argument<string>("flag");
@@ -133,13 +133,13 @@ public static class HostCommands
         return tenants;
     }
 
-    private static Command StatusCommand(WebApplication app, string verb, string description, Func<Tenant, TenantStatus> status)
+    private static Command StatusCommand(
+        WebApplication app, string verb, string description, Func<TenantAdministration, string, CancellationToken, Task<Tenant?>> change)
     {
         var slug = new Argument<string>("slug");
         var command = new Command(verb, description) { slug };
         command.SetAction(async (parse, ct) => await InScope(app, async sp =>
         {
-            var admin = sp.GetRequiredService<TenantAdministration>();
             var tenantSlug = parse.GetValue(slug)!;
             if (verb == "delete" && tenantSlug == "root")
             {
@@ -147,14 +147,13 @@ public static class HostCommands
                 return 1;
             }
 
-            if (await admin.FindAsync(tenantSlug, ct) is not { Status: not TenantStatus.Deleted } tenant)
+            if (await change(sp.GetRequiredService<TenantAdministration>(), tenantSlug, ct) is not { } changed)
             {
                 Console.Error.WriteLine($"There is no tenant '{tenantSlug}'.");
                 return 1;
             }
 
-            var changed = await admin.SetStatusAsync(tenantSlug, status(tenant), Actor, ct);
-            Console.WriteLine($"{tenantSlug}: {SnakeCaseEnum.ToName(changed!.Status)}");
+            Console.WriteLine($"{tenantSlug}: {SnakeCaseEnum.ToName(changed.Status)}");
             return 0;
         }));
         return command;

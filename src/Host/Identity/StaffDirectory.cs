@@ -13,8 +13,14 @@ public sealed record StaffMember(Guid UserId, string Email, string DisplayName, 
 public sealed class StaffDirectory(ServiceProDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public async Task<AddStaffResult> AddAsync(
-        string email, string? password, string? displayName, StaffRole role, string actor, CancellationToken ct)
+        string? email, string? password, string? displayName, StaffRole role, string actor, CancellationToken ct)
     {
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email) || !email.Contains('@') || email.Length > 255)
+        {
+            return Failed("email", "Enter the person's email address.");
+        }
+
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {

@@ -32,11 +32,6 @@ public static class StaffEndpoints
             return Problems.Invalid("role", "Role must be owner, admin, staff or technician.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@') || request.Email.Length > 255)
-        {
-            return Problems.Invalid("email", "Enter the person's email address.");
-        }
-
         var caller = await CallerAsync(http, staff, ct);
         if (role <= StaffRole.Admin && caller.Role != StaffRole.Owner)
         {
@@ -44,7 +39,7 @@ public static class StaffEndpoints
                 detail: "Only an owner can make someone an owner or admin.");
         }
 
-        var added = await staff.AddAsync(request.Email.Trim(), request.Password, request.DisplayName, role, ServiceProClaims.ActorOf(http.User), ct);
+        var added = await staff.AddAsync(request.Email, request.Password, request.DisplayName, role, ServiceProClaims.ActorOf(http.User), ct);
         return added.Errors.Count > 0 ? Problems.Invalid(added.Errors) : TypedResults.Created();
     }
 

@@ -63,13 +63,13 @@ public static class PlatformEndpoints
     private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Get(string slug, TenantAdministration admin, CancellationToken ct) =>
         await admin.FindAsync(slug, ct) is { } t ? TypedResults.Ok(TenantSummary.From(t)) : NoSuchTenant(slug);
 
-    private static Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Suspend(
+    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Suspend(
         string slug, TenantAdministration admin, HttpContext http, CancellationToken ct) =>
-        ChangeStatus(slug, _ => TenantStatus.Suspended, admin, http, ct);
+        await admin.SuspendAsync(slug, ServiceProClaims.ActorOf(http.User), ct) is { } t ? TypedResults.Ok(TenantSummary.From(t)) : NoSuchTenant(slug);
 
-    private static Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Reactivate(
+    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Reactivate(
         string slug, TenantAdministration admin, HttpContext http, CancellationToken ct) =>
-        ChangeStatus(slug, TenantAdministration.ReactivatedStatus, admin, http, ct);
+        await admin.ReactivateAsync(slug, ServiceProClaims.ActorOf(http.User), ct) is { } t ? TypedResults.Ok(TenantSummary.From(t)) : NoSuchTenant(slug);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string slug, TenantAdministration admin, HttpContext http, CancellationToken ct)
@@ -79,22 +79,9 @@ public static class PlatformEndpoints
             return Problems.Conflict("The ROOT tenant cannot be deleted.");
         }
 
-        return await admin.SetStatusAsync(slug, TenantStatus.Deleted, ServiceProClaims.ActorOf(http.User), ct) is null
+        return await admin.DeleteAsync(slug, ServiceProClaims.ActorOf(http.User), ct) is null
             ? NoSuchTenant(slug)
             : TypedResults.NoContent();
-    }
-
-    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> ChangeStatus(
-        string slug, Func<Tenant, TenantStatus> status, TenantAdministration admin, HttpContext http, CancellationToken ct)
-    {
-        var tenant = await admin.FindAsync(slug, ct);
-        if (tenant is null || tenant.Status == TenantStatus.Deleted)
-        {
-            return NoSuchTenant(slug);
-        }
-
-        var changed = await admin.SetStatusAsync(slug, status(tenant), ServiceProClaims.ActorOf(http.User), ct);
-        return TypedResults.Ok(TenantSummary.From(changed!));
     }
 
     private static async Task<Results<Ok<IReadOnlyDictionary<string, bool>>, ProblemHttpResult>> Flags(
@@ -133,11 +120,6 @@ public static class PlatformEndpoints
             return Problems.Invalid("role", "Role must be owner, admin, staff or technician.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@'))
-        {
-            return Problems.Invalid("email", "Enter the person's email address.");
-        }
-
         if (await admin.FindAsync(slug, ct) is not { Status: not TenantStatus.Deleted } tenant)
         {
             return NoSuchTenant(slug);
@@ -145,7 +127,7 @@ public static class PlatformEndpoints
 
         await using var scope = scopes.Begin(TenantInfo.From(tenant));
         var added = await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
-            .AddAsync(request.Email.Trim(), request.Password, request.DisplayName, role, ServiceProClaims.ActorOf(http.User), ct);
+            .AddAsync(request.Email, request.Password, request.DisplayName, role, ServiceProClaims.ActorOf(http.User), ct);
         return added.Errors.Count > 0 ? Problems.Invalid(added.Errors) : TypedResults.Created();
     }
 

@@ -171,7 +171,20 @@ public sealed partial class TenantAdministration(
         return CreateTenantResult.Created(tenant);
     }
 
-    public async Task<Tenant?> SetStatusAsync(string slug, TenantStatus status, string actor, CancellationToken ct)
+    /// <summary>Refuses every request to the tenant until it is reactivated.</summary>
+    /// <returns>The tenant as changed, or null when there is no such (undeleted) tenant.</returns>
+    public Task<Tenant?> SuspendAsync(string slug, string actor, CancellationToken ct) =>
+        ChangeStatusAsync(slug, _ => TenantStatus.Suspended, actor, ct);
+
+    /// <summary>Back to live if the tenant went live before, otherwise back to onboarding.</summary>
+    public Task<Tenant?> ReactivateAsync(string slug, string actor, CancellationToken ct) =>
+        ChangeStatusAsync(slug, t => t.GoLiveAt is null ? TenantStatus.Onboarding : TenantStatus.Active, actor, ct);
+
+    /// <summary>Marks the tenant deleted: its addresses answer 404; its data is kept.</summary>
+    public Task<Tenant?> DeleteAsync(string slug, string actor, CancellationToken ct) =>
+        ChangeStatusAsync(slug, _ => TenantStatus.Deleted, actor, ct);
+
+    private async Task<Tenant?> ChangeStatusAsync(string slug, Func<Tenant, TenantStatus> next, string actor, CancellationToken ct)
     {
         var tenant = await platformDb.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (tenant is null || tenant.Status == TenantStatus.Deleted)
@@ -180,6 +193,7 @@ public sealed partial class TenantAdministration(
         }
 
         var before = tenant.Status;
+        var status = next(tenant);
         tenant.Status = status;
         tenant.UpdatedAt = clock.GetUtcNow();
         await using (var scope = tenantScopes.Begin(TenantInfo.From(tenant)))
@@ -195,9 +209,6 @@ public sealed partial class TenantAdministration(
         await changes.PublishAsync(platformDb, tenant.Id, tenant.Slug, tenant.CustomDomain, ct);
         return tenant;
     }
-
-    /// <summary>The status a reactivated tenant returns to: live if it went live before, otherwise onboarding.</summary>
-    public static TenantStatus ReactivatedStatus(Tenant tenant) => tenant.GoLiveAt is null ? TenantStatus.Onboarding : TenantStatus.Active;
 
     public Task<IReadOnlyDictionary<string, bool>> FlagsAsync(Tenant tenant, CancellationToken ct) =>
         flags.GetAsync(TenantInfo.From(tenant), ct).AsTask();

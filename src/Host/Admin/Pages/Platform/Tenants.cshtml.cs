@@ -124,13 +124,9 @@ public static class TenantStatusChange
     public static async Task<(string? Notice, string? Problem)> ApplyAsync(
         TenantAdministration admin, string? slug, bool suspend, string actor, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(slug) || await admin.FindAsync(slug, ct) is not { Status: not TenantStatus.Deleted } tenant)
-        {
-            return (null, $"There is no tenant '{slug}'.");
-        }
-
-        var status = suspend ? TenantStatus.Suspended : TenantAdministration.ReactivatedStatus(tenant);
-        var changed = await admin.SetStatusAsync(tenant.Slug, status, actor, ct);
+        var changed = string.IsNullOrWhiteSpace(slug) ? null
+            : suspend ? await admin.SuspendAsync(slug, actor, ct)
+            : await admin.ReactivateAsync(slug, actor, ct);
         return changed is null
             ? (null, $"There is no tenant '{slug}'.")
             : ($"{(suspend ? "Suspended" : "Reactivated")} {changed.Slug}: it is now {AdminFormat.Status(changed.Status)}.", null);
