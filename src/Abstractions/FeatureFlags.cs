@@ -18,4 +18,12 @@ public static class FeatureFlags
     public const string WeatherRescheduling = "weather_rescheduling_enabled";
     public const string MultiChannelMessaging = "multi_channel_messaging_enabled";
     public const string RecurringServices = "recurring_services_enabled";
+
+    // Since 1.1: capabilities that need one of the tenant's own integrations. Skipping that integration's
+    // onboarding step turns its flag off; connecting it turns the flag back on.
+    public const string Sms = "sms_enabled";
+    public const string AiAssistant = "ai_assistant_enabled";
+    public const string OnlinePayments = "online_payments_enabled";
+    public const string Email = "email_enabled";
+    public const string CalendarSync = "calendar_sync_enabled";
 }

@@ -6,8 +6,10 @@ using ServicePro.Host.Diagnostics;
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Integrations;
 using ServicePro.Host.Jobs;
 using ServicePro.Host.Loyalty;
+using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Platform;
 using ServicePro.Host.Plugins;
@@ -29,6 +31,8 @@ builder.AddServiceProHosting()
     .AddTenantFeatures()
     .AddServiceProIdentity()
     .AddSecretsVault()
+    .AddIntegrations()
+    .AddOnboarding()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -49,6 +53,8 @@ app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
+app.MapIntegrationEndpoints();
+app.MapOnboardingEndpoints();
 app.MapPlatformEndpoints();
 app.MapJobsDashboard();
 app.MapAdminUi();

@@ -25,6 +25,11 @@ public static class AdminFormat
         [FeatureFlags.WeatherRescheduling] = ("Weather rescheduling", "Moves outdoor jobs when the forecast is bad."),
         [FeatureFlags.MultiChannelMessaging] = ("Multi-channel messaging", "SMS, email and chat in one inbox."),
         [FeatureFlags.RecurringServices] = ("Recurring services", "Repeat bookings on a schedule."),
+        [FeatureFlags.Sms] = ("Text messages", "Confirmations, reminders and replies by SMS (needs Twilio and A2P)."),
+        [FeatureFlags.AiAssistant] = ("AI assistant", "Answers and books in chat and SMS (needs OpenAI)."),
+        [FeatureFlags.OnlinePayments] = ("Online payments", "Deposits and invoices paid by card (needs Stripe)."),
+        [FeatureFlags.Email] = ("Email", "Confirmations and receipts by email (needs SendGrid)."),
+        [FeatureFlags.CalendarSync] = ("Calendar sync", "Jobs appear in Google Calendar (needs Google)."),
     };
 
     /// <summary>"$150", "$1,250.50".</summary>

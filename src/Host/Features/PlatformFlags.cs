@@ -19,6 +19,11 @@ public static class PlatformFlags
         [FeatureFlags.WeatherRescheduling] = false,
         [FeatureFlags.MultiChannelMessaging] = true,
         [FeatureFlags.RecurringServices] = true,
+        [FeatureFlags.Sms] = true,
+        [FeatureFlags.AiAssistant] = true,
+        [FeatureFlags.OnlinePayments] = true,
+        [FeatureFlags.Email] = true,
+        [FeatureFlags.CalendarSync] = false,
     };
 
     /// <summary>Clean Machine's production switches (seed §2.2, migration 0005).</summary>
@@ -32,6 +37,7 @@ public static class PlatformFlags
         [FeatureFlags.WeatherRescheduling] = true,
         [FeatureFlags.MultiChannelMessaging] = true,
         [FeatureFlags.RecurringServices] = true,
+        [FeatureFlags.CalendarSync] = true,
     };
 
     public static bool IsKnown(string flag) => Defaults.ContainsKey(flag);

@@ -40,6 +40,9 @@ public abstract class ServiceProDbContext : IdentityUserContext<AppUser, Guid>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Secrets.TenantSecret> TenantSecrets => Set<Secrets.TenantSecret>();
     public DbSet<Secrets.KeyCheck> KeyChecks => Set<Secrets.KeyCheck>();
+    public DbSet<Onboarding.OnboardingStepRecord> OnboardingProgress => Set<Onboarding.OnboardingStepRecord>();
+    public DbSet<Onboarding.A2pRegistration> A2pRegistrations => Set<Onboarding.A2pRegistration>();
+    public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using McMaster.NETCore.Plugins;
 using Microsoft.Extensions.Options;
 using ServicePro.Abstractions;
+using ServicePro.Abstractions.Integrations;
 using ServicePro.Host.Hosting;
 
 namespace ServicePro.Host.Plugins;
@@ -12,9 +13,17 @@ namespace ServicePro.Host.Plugins;
 /// </summary>
 public sealed class PluginCatalog
 {
-    private static readonly Type[] SharedTypes = [typeof(IIndustryPack)];
+    // Sharing one type shares its whole assembly: every plugin sees the host's Abstractions.
+    private static readonly Type[] SharedTypes = [typeof(IIndustryPack), typeof(IIntegrationProvider)];
+
+    private static readonly Dictionary<string, Type> ContractByKind = new(StringComparer.Ordinal)
+    {
+        [PluginKinds.IndustryPack] = typeof(IIndustryPack),
+        [PluginKinds.IntegrationProvider] = typeof(IIntegrationProvider),
+    };
 
     private readonly Dictionary<string, IIndustryPack> _packs;
+    private readonly Dictionary<string, IIntegrationProvider> _providers;
 
     public PluginCatalog(IOptions<ServiceProOptions> options, ILogger<PluginCatalog> logger)
     {
@@ -58,6 +67,8 @@ public sealed class PluginCatalog
         Plugins = plugins;
         _packs = plugins.Where(p => p.IndustryPack is not null)
             .ToDictionary(p => p.Id, p => p.IndustryPack!, StringComparer.Ordinal);
+        _providers = plugins.Where(p => p.IntegrationProvider is not null)
+            .ToDictionary(p => p.Id, p => p.IntegrationProvider!, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<PluginDescriptor> Plugins { get; }
@@ -67,10 +78,15 @@ public sealed class PluginCatalog
 
     public IIndustryPack? FindPack(string slug) => _packs.GetValueOrDefault(slug);
 
+    /// <summary>Loaded integration providers by key ("twilio", "stripe", ...).</summary>
+    public IReadOnlyDictionary<string, IIntegrationProvider> IntegrationProviders => _providers;
+
+    public IIntegrationProvider? FindProvider(string key) => _providers.GetValueOrDefault(key);
+
     private static PluginDescriptor BuiltInCustomDescriptor()
     {
         var pack = new CustomPack();
-        return new PluginDescriptor(pack.Slug, pack.Name, AbstractionsVersion.Current + ".0", "industry_pack", "built-in", "(host)",
+        return new PluginDescriptor(pack.Slug, pack.Name, AbstractionsVersion.Current + ".0", PluginKinds.IndustryPack, "built-in", "(host)",
             [AbstractionsVersion.Current], PluginStatus.Loaded, null, pack);
     }
 
@@ -87,9 +103,9 @@ public sealed class PluginCatalog
             return new PluginDescriptor(folderName, folderName, "?", "?", source, folderName, [], PluginStatus.Failed, ex.Message);
         }
 
-        PluginDescriptor Describe(PluginStatus status, string? error, IIndustryPack? pack = null) =>
+        PluginDescriptor Describe(PluginStatus status, string? error, object? instance = null) =>
             new(manifest.Id, manifest.Name, manifest.Version, manifest.Kind, source, folderName,
-                manifest.SupportedAbstractions, status, error, pack);
+                manifest.SupportedAbstractions, status, error, instance as IIndustryPack, instance as IIntegrationProvider);
 
         if (loadedSoFar.Any(p => p.Id == manifest.Id && p.Status == PluginStatus.Loaded))
         {
@@ -102,7 +118,7 @@ public sealed class PluginCatalog
                 $"Supports Abstractions {string.Join(", ", manifest.SupportedAbstractions)}; this host offers {AbstractionsVersion.Current}.");
         }
 
-        if (manifest.Kind != "industry_pack")
+        if (!ContractByKind.TryGetValue(manifest.Kind, out var contract))
         {
             return Describe(PluginStatus.Unsupported,
                 $"Plugin kind '{manifest.Kind}' has no contract in Abstractions {AbstractionsVersion.Current}.");
@@ -117,19 +133,24 @@ public sealed class PluginCatalog
         try
         {
             var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes);
-            var packTypes = loader.LoadDefaultAssembly().GetTypes()
-                .Where(t => typeof(IIndustryPack).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            var types = loader.LoadDefaultAssembly().GetTypes()
+                .Where(t => contract.IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
                 .ToList();
-            if (packTypes.Count != 1)
+            if (types.Count != 1)
             {
                 return Describe(PluginStatus.Failed,
-                    $"An industry-pack plugin must contain exactly one IIndustryPack; found {packTypes.Count}.");
+                    $"A {manifest.Kind} plugin must contain exactly one {contract.Name}; found {types.Count}.");
             }
 
-            var pack = (IIndustryPack)Activator.CreateInstance(packTypes[0])!;
-            var problems = IndustryPackRules.Check(pack, manifest.Id);
+            var instance = Activator.CreateInstance(types[0])!;
+            var problems = instance switch
+            {
+                IIndustryPack pack => IndustryPackRules.Check(pack, manifest.Id),
+                IIntegrationProvider provider => IntegrationProviderRules.Check(provider, manifest.Id),
+                _ => [],
+            };
             return problems.Count == 0
-                ? Describe(PluginStatus.Loaded, null, pack)
+                ? Describe(PluginStatus.Loaded, null, instance)
                 : Describe(PluginStatus.Failed, string.Join(" ", problems));
         }
         catch (Exception ex)

@@ -1,4 +1,5 @@
 using ServicePro.Abstractions;
+using ServicePro.Abstractions.Integrations;
 
 namespace ServicePro.Host.Plugins;
 
@@ -27,4 +28,5 @@ public sealed record PluginDescriptor(
     IReadOnlyList<string> SupportedAbstractions,
     PluginStatus Status,
     string? Error,
-    IIndustryPack? IndustryPack = null);
+    IIndustryPack? IndustryPack = null,
+    IIntegrationProvider? IntegrationProvider = null);

@@ -35,9 +35,9 @@ public sealed class Tenant
     public string? Phone { get; set; }
     public string? Address { get; set; }
 
+    /// <summary>The first wizard step not yet completed or skipped; per-step progress is in onboarding_progress.</summary>
     public string OnboardingStep { get; set; } = OnboardingSteps.BusinessBasics;
     public bool OnboardingCompleted { get; set; }
-    public Dictionary<string, bool> OnboardingProgress { get; set; } = OnboardingSteps.NotStarted();
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -60,8 +60,4 @@ public static class OnboardingSteps
 
     public static IReadOnlyList<string> All { get; } =
         [BusinessBasics, IndustryPack, Twilio, A2p, Google, Stripe, OpenAi, SendGrid, Preflight];
-
-    public static Dictionary<string, bool> NotStarted() => All.ToDictionary(s => s, _ => false);
-
-    public static Dictionary<string, bool> Completed() => All.ToDictionary(s => s, _ => true);
 }

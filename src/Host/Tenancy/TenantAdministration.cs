@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Abstractions;
 using ServicePro.Host.Auditing;
-using ServicePro.Host.Catalog;
 using ServicePro.Host.Features;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 
@@ -123,12 +123,6 @@ public sealed partial class TenantAdministration(
             tenant.GoLiveAt = now;
             tenant.OnboardingCompleted = true;
             tenant.OnboardingStep = OnboardingSteps.Preflight;
-            tenant.OnboardingProgress = OnboardingSteps.Completed();
-        }
-        else
-        {
-            // Choosing the pack at creation is the industry-pack step.
-            tenant.OnboardingProgress[OnboardingSteps.IndustryPack] = true;
         }
 
         await using var scope = tenantScopes.Begin(TenantInfo.From(tenant));
@@ -136,21 +130,11 @@ public sealed partial class TenantAdministration(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Tenants.Add(tenant);
         db.TenantSettings.Add(NewSettings(pack, now, tenant.Id == Tenant.RootId));
-        db.Services.AddRange(pack.DefaultServices.Select((s, i) => new TenantService
-        {
-            Id = Guid.CreateVersion7(),
-            Name = s.Name,
-            Description = s.Description,
-            PriceMin = s.PriceMin,
-            PriceMax = s.PriceMax,
-            DurationMinutes = s.DurationMinutes,
-            MaxDurationMinutes = s.MaxDurationMinutes,
-            IsOutdoor = s.IsOutdoor,
-            PackServiceKey = s.Key,
-            SortOrder = i,
-            CreatedAt = now,
-            UpdatedAt = now,
-        }));
+        db.Services.AddRange(PackDefaults.Services(pack, now));
+        db.MessageTemplates.AddRange(PackDefaults.Templates(pack, now));
+        // Choosing the pack at creation is the industry-pack step; a tenant created live has done them all.
+        db.OnboardingProgress.AddRange((status == TenantStatus.Active ? OnboardingSteps.All : [OnboardingSteps.IndustryPack])
+            .Select(step => new OnboardingStepRecord { Step = step, Status = OnboardingStepStatus.Completed, UpdatedBy = actor, UpdatedAt = now }));
         db.AuditLog.Add(AuditEntry.Create(clock, actor, "tenant.created", "tenant", tenant.Slug,
             new() { ["industry"] = pack.Slug, ["status"] = SnakeCaseEnum.ToName(status) }));
         await db.SaveChangesAsync(ct);

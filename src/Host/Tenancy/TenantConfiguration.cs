@@ -25,6 +25,5 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Email).HasMaxLength(255);
         builder.Property(t => t.Phone).HasMaxLength(20);
         builder.Property(t => t.OnboardingStep).HasMaxLength(50);
-        builder.Property(t => t.OnboardingProgress).HasJsonConversion();
     }
 }

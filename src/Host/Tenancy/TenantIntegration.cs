@@ -24,7 +24,14 @@ public sealed class TenantIntegration : ITenantOwned
     /// <summary>The last failure in words a business owner understands, never a stack trace or a secret.</summary>
     public string? LastError { get; set; }
 
+    /// <summary>The provider's non-secret field values (phone number, sender address, ...).</summary>
     public Dictionary<string, string> Config { get; set; } = [];
+
+    /// <summary>What the last successful test found (account id, capabilities); read by preflight.</summary>
+    public Dictionary<string, string> Findings { get; set; } = [];
+
+    /// <summary>The last test's one-sentence answer, success or not.</summary>
+    public string? LastSummary { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

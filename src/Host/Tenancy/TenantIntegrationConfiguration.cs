@@ -16,5 +16,7 @@ public sealed class TenantIntegrationConfiguration : IEntityTypeConfiguration<Te
         builder.HasIndex(i => new { i.TenantId, i.Status });
         builder.Property(i => i.LastError).HasMaxLength(1000);
         builder.Property(i => i.Config).HasJsonConversion();
+        builder.Property(i => i.Findings).HasJsonConversion();
+        builder.Property(i => i.LastSummary).HasMaxLength(1000);
     }
 }

@@ -33,7 +33,7 @@ public sealed class FeatureFlagTests(ServiceProApp app) : IClassFixture<ServiceP
         var grooming = await app.CreateTenantAsync("pet_grooming");
         var groomingFlags = await grooming.Owner.GetFromJsonAsync<Dictionary<string, bool>>("/api/tenant/flags");
 
-        Assert.Equal(12, rootFlags!.Count);
+        Assert.Equal(17, rootFlags!.Count);
         foreach (var on in new[] { "wl_enabled", "ai_bio_coach_enabled", "otw_photos_enabled", "third_party_billing_enabled",
                      "loyalty_program_enabled", "weather_rescheduling_enabled", "multi_channel_messaging_enabled", "recurring_services_enabled" })
         {

@@ -4,5 +4,6 @@ internal static class TenantTables
 {
     /// <summary>Every tenant-owned table; the catalog test fails if a table with tenant_id is missing here.</summary>
     public static readonly string[] Names =
-        ["tenant_settings", "tenant_integrations", "staff_memberships", "services", "customers", "audit_log", "tenant_secrets"];
+        ["tenant_settings", "tenant_integrations", "staff_memberships", "services", "customers", "audit_log", "tenant_secrets",
+         "onboarding_progress", "a2p_registrations", "message_templates"];
 }

@@ -417,6 +417,137 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                     b.ToTable("staff_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Moment")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("moment");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Channel", "Moment")
+                        .HasName("pk_message_templates");
+
+                    b.ToTable("message_templates", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("campaign")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTimeOffset?>("LastCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_checked_at");
+
+                    b.Property<string>("ProviderIds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("provider_ids")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StepStatuses")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("step_statuses")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_a2p_registrations");
+
+                    b.ToTable("a2p_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.OnboardingStepRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("TenantId", "Step")
+                        .HasName("pk_onboarding_progress");
+
+                    b.ToTable("onboarding_progress", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Host.Plugins.IndustryPackRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -667,12 +798,6 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("onboarding_completed");
 
-                    b.Property<string>("OnboardingProgress")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("onboarding_progress")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
                     b.Property<string>("OnboardingStep")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -756,10 +881,21 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_summary");
 
                     b.Property<DateTimeOffset?>("LastTestedAt")
                         .HasColumnType("timestamp with time zone")
@@ -903,6 +1039,36 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_memberships_users_user_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_templates_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePro.Host.Onboarding.A2pRegistration", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_a2p_registrations_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.OnboardingStepRecord", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_onboarding_progress_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Secrets.TenantSecret", b =>

@@ -410,6 +410,137 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     b.ToTable("staff_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Moment")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moment");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Channel", "Moment")
+                        .HasName("pk_message_templates");
+
+                    b.ToTable("message_templates", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<long?>("LastCheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_checked_at");
+
+                    b.Property<string>("ProviderIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_ids")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StepStatuses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_statuses")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_a2p_registrations");
+
+                    b.ToTable("a2p_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.OnboardingStepRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("TenantId", "Step")
+                        .HasName("pk_onboarding_progress");
+
+                    b.ToTable("onboarding_progress", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Host.Plugins.IndustryPackRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -660,12 +791,6 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("onboarding_completed");
 
-                    b.Property<string>("OnboardingProgress")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("onboarding_progress")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
                     b.Property<string>("OnboardingStep")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -749,10 +874,21 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_summary");
 
                     b.Property<long?>("LastTestedAt")
                         .HasColumnType("INTEGER")
@@ -896,6 +1032,36 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_memberships_users_user_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_templates_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePro.Host.Onboarding.A2pRegistration", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_a2p_registrations_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Onboarding.OnboardingStepRecord", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_onboarding_progress_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Secrets.TenantSecret", b =>
