@@ -89,6 +89,20 @@ public sealed class A2pRegistrations(
             return (null, problems, null);
         }
 
+        if (registration.Status == A2pRegistrationState.Failed)
+        {
+            // A rejected step is filed again from scratch; approved ones (usually the brand) are kept.
+            foreach (var step in registration.StepStatuses.Where(s => s.Value is "FAILED" or "SUSPENDED" or "DELETED").Select(s => s.Key)
+                         .Append("campaign").ToList())
+            {
+                registration.ProviderIds.Remove(step);
+                registration.StepStatuses.Remove(step);
+            }
+
+            registration.ProviderIds = new Dictionary<string, string>(registration.ProviderIds);
+            registration.StepStatuses = new Dictionary<string, string>(registration.StepStatuses);
+        }
+
         var now = clock.GetUtcNow();
         registration.Status = A2pRegistrationState.Pending;
         registration.FailureReason = null;
