@@ -10,7 +10,7 @@ namespace ServicePro.Tests.Plugins;
 
 /// <summary>
 /// The host with a partner's extra plugin folder holding a good pack (with its own Newtonsoft.Json), a pack
-/// that throws, one built for a future contract, a broken manifest, a missing assembly and a duplicate id.
+/// that throws, one built for a future contract, one of a kind without a contract, a broken manifest, a missing assembly and a duplicate id.
 /// </summary>
 public sealed class PartnerPluginsApp : ServiceProApp
 {
@@ -24,6 +24,7 @@ public sealed class PartnerPluginsApp : ServiceProApp
         Copy(partner, "future-contract", m => m.Replace("\"1.0\"", "\"2.0\"").Replace("window_washing", "future_pack"));
         Copy(partner, "duplicate-id", m => m.Replace("window_washing", "lawn_care"));
         Copy(partner, "integration-kind", m => m.Replace("industry_pack", "integration_provider").Replace("window_washing", "sms_gateway"));
+        Copy(partner, "unknown-kind", m => m.Replace("industry_pack", "crm_connector").Replace("window_washing", "crm_sync"));
         Directory.CreateDirectory(Path.Combine(PluginsPath, "bad-manifest"));
         await File.WriteAllTextAsync(Path.Combine(PluginsPath, "bad-manifest", "plugin.json"), "{ \"id\": ");
         Copy(partner, "missing-assembly", m => m.Replace("window_washing", "ghost_pack").Replace("ServicePro.Fixtures.PartnerPack.dll", "Ghost.dll"));
@@ -102,9 +103,10 @@ public sealed class PluginLoadingTests(PartnerPluginsApp app) : IClassFixture<Pa
 
     [Theory]
     [InlineData("throwing_pack", "failed", "Throwing pack refuses to start")]
-    [InlineData("future_pack", "unsupported", "this host offers 1.0")]
+    [InlineData("future_pack", "unsupported", "this host offers 1.1")]
     [InlineData("lawn_care", "duplicate", "already loaded")]
-    [InlineData("sms_gateway", "unsupported", "integration_provider")]
+    [InlineData("sms_gateway", "failed", "exactly one IIntegrationProvider; found 0")]
+    [InlineData("crm_sync", "unsupported", "Plugin kind 'crm_connector' has no contract")]
     [InlineData("bad-manifest", "failed", "not valid JSON")]
     [InlineData("ghost_pack", "failed", "Ghost.dll is missing")]
     public async Task A_plugin_that_cannot_run_is_skipped_and_reported_and_the_host_keeps_running(string id, string status, string error)
