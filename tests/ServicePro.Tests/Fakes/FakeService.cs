@@ -49,6 +49,9 @@ public abstract class FakeService : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets faults scripted but not yet served.</summary>
+    public void ClearFaults() => _faults.Clear();
+
     public IReadOnlyList<RecordedRequest> RequestsTo(string pathContains) =>
         Requests.Where(r => r.Path.Contains(pathContains, StringComparison.Ordinal)).ToList();
 
