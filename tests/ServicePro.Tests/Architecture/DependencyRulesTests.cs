@@ -45,6 +45,27 @@ public sealed class DependencyRulesTests
             "the shared contract must come from the host, not a private copy");
     }
 
+    /// <summary>Integration providers may carry the service's own SDK, and nothing else.</summary>
+    [Theory]
+    [InlineData("Twilio", null)]
+    [InlineData("Stripe", "Stripe.net")]
+    [InlineData("OpenAI", "OpenAI")]
+    [InlineData("SendGrid", "SendGrid")]
+    [InlineData("Google", null)]
+    [InlineData("OpenMeteo", null)]
+    public void An_integration_provider_references_Abstractions_and_at_most_its_services_SDK(string name, string? sdk)
+    {
+        var xml = XDocument.Load(Path.Combine(RepoPaths.Root, "plugins", "Integrations", name, $"ServicePro.Integrations.{name}.csproj"));
+
+        Assert.Empty(xml.Descendants("ProjectReference"));
+        Assert.Equal(sdk is null ? [] : [sdk], xml.Descendants("PackageReference").Select(r => r.Attribute("Include")!.Value));
+        var assembly = $"ServicePro.Integrations.{name}";
+        var references = ReferencedAssemblies(Path.Combine(RepoPaths.Root, "artifacts", "plugins", assembly, assembly + ".dll"));
+        Assert.DoesNotContain(references, r => r.StartsWith("ServicePro.", StringComparison.Ordinal) && r != "ServicePro.Abstractions");
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(RepoPaths.Root, "artifacts", "plugins", assembly, "ServicePro.Abstractions.dll")));
+    }
+
     [Fact]
     public void Abstractions_depends_on_nothing_but_the_base_library()
     {

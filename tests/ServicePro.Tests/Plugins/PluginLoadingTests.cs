@@ -68,6 +68,27 @@ public sealed class PluginLoadingTests(PartnerPluginsApp app) : IClassFixture<Pa
     }
 
     [Fact]
+    public async Task The_six_integration_providers_load_as_isolated_plugins()
+    {
+        var plugins = await app.Operator().GetFromJsonAsync<JsonElement[]>("/api/platform/plugins");
+
+        var providers = plugins!.Where(p => p.GetProperty("kind").GetString() == "integration_provider" && p.GetProperty("status").GetString() == "loaded")
+            .Select(p => p.GetProperty("id").GetString()).Order().ToList();
+        Assert.Equal(["google", "open_meteo", "openai", "sendgrid", "stripe", "twilio"], providers);
+        var catalog = app.Services.GetRequiredService<PluginCatalog>();
+        foreach (var provider in catalog.IntegrationProviders.Values)
+        {
+            // Each provider runs in its own load context, sharing only the contract with the host.
+            Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(provider.GetType().Assembly));
+            Assert.Same(typeof(ServicePro.Abstractions.Integrations.IIntegrationProvider).Assembly,
+                provider.GetType().GetInterfaces().Single(i => i.Name == "IIntegrationProvider").Assembly);
+        }
+
+        // Stripe.net and the OpenAI SDK come from their plugins' folders, not the host.
+        Assert.DoesNotContain(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name is "Stripe.net" or "OpenAI");
+    }
+
+    [Fact]
     public async Task A_partner_pack_dropped_into_the_extra_folder_loads_and_tenants_can_use_it()
     {
         var packs = await app.Platform().GetFromJsonAsync<JsonElement[]>("/api/industry-packs");
