@@ -45,7 +45,13 @@ public static class BackgroundJobsExtensions
                 config.UseInMemoryStorage();
             }
         });
-        builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        // Delayed jobs (e.g. the next A2P status check) become due at this granularity.
+        var schedulePolling = TimeSpan.FromSeconds(builder.Configuration.GetValue("ServicePro:Jobs:SchedulePollingSeconds", 15.0));
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            o.SchedulePollingInterval = schedulePolling;
+        });
         return builder;
     }
 

@@ -46,9 +46,10 @@ public sealed class FakeProviders : IAsyncDisposable
         Point("google", "calendar", Google.BaseAddress);
         Point("open_meteo", "api", OpenMeteo.BaseAddress);
         settings["ServicePro:Integrations:RetryDelaySeconds"] = "0.05";
-        settings["ServicePro:Integrations:AttemptTimeoutSeconds"] = "2";
-        settings["ServicePro:Integrations:TotalTimeoutSeconds"] = "6";
+        settings["ServicePro:Integrations:AttemptTimeoutSeconds"] = "5";
+        settings["ServicePro:Integrations:TotalTimeoutSeconds"] = "15";
         settings["ServicePro:Integrations:A2pPollIntervalSeconds"] = "1";
+        settings["ServicePro:Jobs:SchedulePollingSeconds"] = "1";
     }
 
     public async ValueTask DisposeAsync()

@@ -151,7 +151,7 @@ public sealed class A2pCampaignTests(FakedProvidersApp app) : IClassFixture<Fake
 
     private static async Task<string> WaitForNewCampaignAsync(FakeTwilio twilio, HashSet<string> before)
     {
-        var until = DateTime.UtcNow.AddSeconds(45);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             if (twilio.Campaigns.Keys.FirstOrDefault(k => !before.Contains(k)) is { } sid)

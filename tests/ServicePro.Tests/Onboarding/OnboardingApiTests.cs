@@ -175,7 +175,7 @@ public sealed class OnboardingApiTests(FakedProvidersApp app) : IClassFixture<Fa
     private static async Task<T> WaitForAsync<T>(Func<T?> probe)
         where T : class
     {
-        var until = DateTime.UtcNow.AddSeconds(45);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             if (probe() is { } found)

@@ -90,7 +90,7 @@ public static class OnboardingFlow
     /// <summary>Polls until <paramref name="done"/> holds or the time is up.</summary>
     public static async Task<JsonElement> WaitForAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (true)
         {
             var state = await GetAsync(client, path);

@@ -49,7 +49,7 @@ public sealed class OperatorApiTests(ServiceProApp app) : IClassFixture<ServiceP
         var settings = await app.InTenantAsync("acme-lawn", db => db.TenantSettings.SingleAsync());
         Assert.Equal(15, settings.SchedulerConfig.BufferMinutes);
         Assert.True(settings.Flags["weather_rescheduling_enabled"]);
-        Assert.Equal(12, settings.Flags.Count);
+        Assert.Equal(17, settings.Flags.Count);
         var audit = await app.InTenantAsync("acme-lawn", db => db.AuditLog.Select(a => a.Action).ToListAsync());
         Assert.Contains("tenant.created", audit);
 
