@@ -6,8 +6,11 @@ using Microsoft.Playwright;
 
 namespace ServicePro.Tests.Infrastructure;
 
-/// <summary>The host on a real loopback port, driven by the machine's headless Chromium through Playwright.</summary>
-public sealed class BrowserApp : ServiceProApp
+/// <summary>
+/// The host on a real loopback port, driven by the machine's headless Chromium through Playwright. Derive from it
+/// to change the host's settings (override <see cref="ServiceProApp.Configure"/>), e.g. to point providers at fakes.
+/// </summary>
+public class BrowserApp : ServiceProApp
 {
     private IPlaywright? _playwright;
 

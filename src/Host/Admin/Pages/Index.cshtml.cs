@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Features;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Tenancy;
@@ -16,7 +17,8 @@ namespace ServicePro.Host.Admin.Pages;
 [Authorize(Policy = Policies.TenantMember)]
 [RedirectOnPlatform("/admin/platform/tenants")]
 public sealed class IndexModel(
-    ITenantContext tenantContext, ServiceProDbContext db, TenantFlagStore flags, StaffDirectory staff, PluginCatalog plugins) : PageModel
+    ITenantContext tenantContext, ServiceProDbContext db, TenantFlagStore flags, StaffDirectory staff, PluginCatalog plugins,
+    OnboardingWizard wizard, IAuthorizationService authorization) : PageModel
 {
     public TenantInfo Tenant { get; private set; } = null!;
 
@@ -32,6 +34,9 @@ public sealed class IndexModel(
     public decimal PriceScale { get; private set; }
 
     public IReadOnlyList<KeyValuePair<string, bool>> Flags { get; private set; } = [];
+
+    /// <summary>The setup wizard's progress, for owners and admins while the business isn't live yet.</summary>
+    public OnboardingView? Setup { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -53,6 +58,11 @@ public sealed class IndexModel(
         PriceScale = Services.Count == 0 ? 0 : Services.Max(s => Math.Max(s.PriceMin, s.PriceMax));
         var effective = await flags.GetAsync(tenant, ct);
         Flags = PlatformFlags.Defaults.Keys.Select(k => KeyValuePair.Create(k, effective.GetValueOrDefault(k))).ToList();
+        if (tenant.Status != TenantStatus.Active && (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded)
+        {
+            Setup = await wizard.GetAsync(ct);
+        }
+
         return Page();
     }
 
