@@ -1,7 +1,9 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Identity;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
@@ -22,29 +24,28 @@ public static class BackgroundJobsExtensions
 
     public static WebApplicationBuilder AddBackgroundJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHangfire((sp, config) =>
+        // The storage is this host's own singleton. Hangfire's UseXxxStorage would set the process-wide
+        // JobStorage.Current, which the next host in the same process (tests run dozens) would replace.
+        builder.Services.AddSingleton<JobStorage>(sp =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
             var connections = sp.GetRequiredService<DatabaseConnections>();
-            if (connections.Provider == DatabaseProvider.Postgres)
+            if (connections.Provider != DatabaseProvider.Postgres)
             {
-                config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(connections.App),
-                    new PostgreSqlStorageOptions
-                    {
-                        SchemaName = Schema,
-                        // The application role cannot create tables; DatabaseMigrator installs the schema as the owner.
-                        PrepareSchemaIfNecessary = false,
-                        QueuePollInterval = TimeSpan.FromSeconds(1),
-                    });
+                return new InMemoryStorage();
             }
-            else
+
+            var options = new PostgreSqlStorageOptions
             {
-                config.UseInMemoryStorage();
-            }
+                SchemaName = Schema,
+                // The application role cannot create tables; DatabaseMigrator installs the schema as the owner.
+                PrepareSchemaIfNecessary = false,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connections.App, options), options);
         });
+        builder.Services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         // Delayed jobs (e.g. the next A2P status check) become due at this granularity.
         var schedulePolling = TimeSpan.FromSeconds(builder.Configuration.GetValue("ServicePro:Jobs:SchedulePollingSeconds", 15.0));
         builder.Services.AddHangfireServer(o =>

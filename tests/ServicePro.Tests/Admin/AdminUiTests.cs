@@ -9,6 +9,7 @@ using ServicePro.Tests.Infrastructure;
 namespace ServicePro.Tests.Admin;
 
 /// <summary>The admin shell in real headless Chromium, with an axe-core accessibility scan of every page.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AdminUiTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

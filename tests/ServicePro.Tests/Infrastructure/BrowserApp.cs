@@ -6,6 +6,13 @@ using Microsoft.Playwright;
 
 namespace ServicePro.Tests.Infrastructure;
 
+/// <summary>Browser tests run one class at a time: each drives a Chromium, and together they would starve the CPU.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}
+
 /// <summary>
 /// The host on a real loopback port, driven by the machine's headless Chromium through Playwright. Derive from it
 /// to change the host's settings (override <see cref="ServiceProApp.Configure"/>), e.g. to point providers at fakes.
@@ -61,6 +68,9 @@ public class BrowserApp : ServiceProApp
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString().TrimEnd('/') });
+        // The whole suite shares two cores; a page that is merely slow must not fail a test.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -83,7 +83,7 @@ public static class OnboardingFlow
     public static async Task<JsonElement> GetAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
@@ -94,10 +94,12 @@ public static class OnboardingFlow
         while (true)
         {
             var state = await GetAsync(client, path);
-            if (done(state) || DateTime.UtcNow > until)
+            if (done(state))
             {
                 return state;
             }
+
+            Assert.True(DateTime.UtcNow < until, $"GET {path} did not reach the expected state: {state}");
 
             await Task.Delay(250);
         }

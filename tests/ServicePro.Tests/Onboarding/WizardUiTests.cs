@@ -35,6 +35,7 @@ public sealed class WizardBrowserApp : BrowserApp
 /// The onboarding wizard's admin pages in real headless Chromium: a new business walks all nine steps against
 /// the local provider fakes and goes live, with an axe-core scan of every kind of wizard page.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class WizardUiTests(WizardBrowserApp app) : IClassFixture<WizardBrowserApp>
 {
     // Trust Hub bundle SIDs: BU and 32 hex digits.
