@@ -55,6 +55,7 @@ app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
 app.MapOnboardingEndpoints();
+app.MapSignUpEndpoints();
 app.MapPlatformEndpoints();
 app.MapJobsDashboard();
 app.MapAdminUi();

@@ -19,6 +19,14 @@ public sealed class ServiceProOptions
     public OperatorOptions Operator { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    public SignUpOptions SignUp { get; set; } = new();
+}
+
+public sealed class SignUpOptions
+{
+    /// <summary>Businesses may open their own account at /signup; otherwise only operators create tenants.</summary>
+    public bool Enabled { get; set; } = true;
 }
 
 public enum DatabaseProvider

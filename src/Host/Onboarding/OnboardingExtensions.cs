@@ -10,6 +10,7 @@ public static class OnboardingExtensions
         builder.Services.AddScoped<Preflight>();
         builder.Services.AddScoped<A2pRegistrations>();
         builder.Services.AddScoped<A2pJobs>();
+        builder.Services.AddScoped<SignUp>();
         return builder;
     }
 }

@@ -16,10 +16,16 @@ namespace ServicePro.Host.Admin.Pages;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.SignIn)]
 public sealed class SignInModel(
-    ITenantContext tenant, UserManager<AppUser> users, SignInManager<AppUser> signIn, StaffDirectory staff) : PageModel
+    ITenantContext tenant, UserManager<AppUser> users, SignInManager<AppUser> signIn, StaffDirectory staff, ServicePro.Host.Onboarding.SignUp signUp) : PageModel
 {
-    [BindProperty]
+    public bool SignUpOffered => signUp.Enabled;
+
+    [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
+
+    /// <summary>Set when a new business's owner arrives straight from sign-up.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Welcome { get; set; }
 
     /// <summary>Bound but never written back into the form.</summary>
     [BindProperty]
