@@ -10,10 +10,10 @@ namespace ServicePro.Host.Platform;
 
 public sealed record TenantSummary(
     Guid Id, string Slug, string Name, string BrandName, string Industry, string Status, string? CustomDomain,
-    DateTimeOffset CreatedAt, DateTimeOffset? GoLiveAt)
+    DateTimeOffset CreatedAt, DateTimeOffset? GoLiveAt, string OnboardingStep)
 {
     public static TenantSummary From(Tenant t) => new(t.Id, t.Slug, t.Name, t.BrandName, t.Industry,
-        SnakeCaseEnum.ToName(t.Status), t.CustomDomain, t.CreatedAt, t.GoLiveAt);
+        SnakeCaseEnum.ToName(t.Status), t.CustomDomain, t.CreatedAt, t.GoLiveAt, t.OnboardingStep);
 }
 
 public sealed record FlagRequest(bool? Enabled);

@@ -85,6 +85,8 @@ public sealed class OnboardingApiTests(FakedProvidersApp app) : IClassFixture<Fa
         Assert.Equal("completed", Step(state, "business_basics").GetProperty("status").GetString());
         Assert.Equal("skipped", Step(state, "twilio").GetProperty("status").GetString());
         Assert.Equal("a2p", state.GetProperty("currentStep").GetString());
+        // Operators on call see where a business is stuck.
+        Assert.Equal("a2p", (await GetAsync(app.Operator(), $"/api/platform/tenants/{tenant.Slug}")).GetProperty("onboardingStep").GetString());
         var basics = await GetAsync(again, "/api/onboarding/business-basics");
         Assert.Equal("+19185550100", basics.GetProperty("phone").GetString());
         Assert.Equal(30, basics.GetProperty("serviceArea").GetProperty("radiusMiles").GetDouble());
