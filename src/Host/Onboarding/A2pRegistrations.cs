@@ -185,8 +185,7 @@ public sealed class A2pRegistrations(
     {
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == db.CurrentTenantId, ct);
         var pack = plugins.FindPack(tenant.Industry) ?? plugins.FindPack("custom")!;
-        var site = tenant.CustomDomain is { } domain ? $"https://{domain}" : $"https://{tenant.Slug}.{hostOptions.Value.BaseDomain}";
-        return A2pDrafter.Draft(tenant, pack, site);
+        return A2pDrafter.Draft(tenant, pack, $"https://{TenantAddress.HostName(tenant, hostOptions.Value.BaseDomain)}");
     }
 
     private async Task<A2pView> ViewAsync(A2pRegistration r, CancellationToken ct) => new(

@@ -55,7 +55,7 @@ public sealed class SignUp(TenantAdministration tenants, IOptions<ServiceProOpti
     /// <summary>The tenant's own sign-in page, same scheme and port as this request, leading on to the wizard.</summary>
     private Uri SignInUrl(Tenant tenant, HttpRequest http)
     {
-        var host = tenant.CustomDomain ?? $"{tenant.Slug}.{options.Value.BaseDomain}";
+        var host = TenantAddress.HostName(tenant, options.Value.BaseDomain);
         var port = http.Host.Port is { } p ? $":{p}" : "";
         var email = Uri.EscapeDataString(tenant.Email ?? "");
         return new Uri($"{http.Scheme}://{host}{port}/admin/sign-in?email={email}&welcome=true&returnUrl=%2Fadmin%2Fonboarding");
