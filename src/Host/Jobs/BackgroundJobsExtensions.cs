@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
@@ -24,8 +25,10 @@ public static class BackgroundJobsExtensions
 
     public static WebApplicationBuilder AddBackgroundJobs(this WebApplicationBuilder builder)
     {
-        // The storage is this host's own singleton. Hangfire's UseXxxStorage would set the process-wide
-        // JobStorage.Current, which the next host in the same process (tests run dozens) would replace.
+        // Storage and activator are this host's own singletons. Hangfire's defaults are the process-wide
+        // JobStorage.Current and JobActivator.Current, which the next host in the same process (tests run
+        // dozens) would replace: jobs would then be stored, or run, in another host's database.
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             var connections = sp.GetRequiredService<DatabaseConnections>();

@@ -16,7 +16,8 @@ public sealed class A2pJobs(
     IServiceScopeFactory scopes,
     TenantScopeFactory tenantScopes,
     IBackgroundJobClient jobs,
-    IOptions<IntegrationsOptions> options)
+    IOptions<IntegrationsOptions> options,
+    ILogger<A2pJobs> logger)
 {
     [AutomaticRetry(Attempts = 5)]
     public Task SubmitAsync(Guid tenantId, CancellationToken ct) => AdvanceAsync(tenantId, ct);
@@ -35,6 +36,8 @@ public sealed class A2pJobs(
 
         if (tenant is null or { Status: TenantStatus.Deleted or TenantStatus.Suspended })
         {
+            logger.LogWarning("A2P job for tenant {TenantId} skipped: the tenant is {State}", tenantId,
+                tenant is null ? "unknown" : SnakeCaseEnum.ToName(tenant.Status));
             return;
         }
 

@@ -67,24 +67,5 @@ public sealed class FakeProviders : IAsyncDisposable
 /// <summary>The host, on its own database, with every provider pointed at local fakes.</summary>
 public class FakedProvidersApp : Infrastructure.ServiceProApp
 {
-    public FakeProviders Fakes { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        Fakes = await FakeProviders.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    protected override void Configure(Dictionary<string, string?> settings) => Fakes.Configure(settings);
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Fakes is not null)
-        {
-            await Fakes.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
+    protected override bool StartsFakeProviders => true;
 }

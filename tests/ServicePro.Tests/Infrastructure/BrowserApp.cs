@@ -15,7 +15,7 @@ public sealed class BrowserCollection
 
 /// <summary>
 /// The host on a real loopback port, driven by the machine's headless Chromium through Playwright. Derive from it
-/// to change the host's settings (override <see cref="ServiceProApp.Configure"/>), e.g. to point providers at fakes.
+/// to change the host's settings (override <see cref="ServiceProApp.Configure"/>) or start it with the provider fakes.
 /// </summary>
 public class BrowserApp : ServiceProApp
 {

@@ -24,15 +24,39 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The test master key (version 1); a real deployment's comes from its own configuration.</summary>
     public const string MasterKeyV1 = "6b1f3c9a2e7d4a58b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6d";
 
+    private Fakes.FakeProviders? _fakes;
+
     public TestDatabase Database { get; protected set; } = null!;
+
+    /// <summary>Local fakes of every outside service, for hosts that start with them (<see cref="StartsFakeProviders"/>).</summary>
+    public Fakes.FakeProviders Fakes => _fakes ?? throw new InvalidOperationException("This host runs without provider fakes.");
+
+    /// <summary>Start the provider fakes first and point the host's integrations at them.</summary>
+    protected virtual bool StartsFakeProviders => false;
 
     public virtual async Task InitializeAsync()
     {
+        if (StartsFakeProviders)
+        {
+            _fakes = await ServicePro.Tests.Fakes.FakeProviders.StartAsync();
+        }
+
         Database = await TestPostgres.CreateDatabaseAsync();
         _ = Services; // starts the host: migrations, plugin registry, ROOT
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_fakes is not null)
+        {
+            await _fakes.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Settings on top of the test defaults; override to change the host's configuration.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
@@ -55,6 +79,7 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ServicePro:RateLimits:SignInPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        _fakes?.Configure(settings);
         Configure(settings);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
     }

@@ -19,7 +19,7 @@ public sealed class BackgroundJobTests(ServiceProApp app) : IClassFixture<Servic
 
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => JobProbe.Run(marker));
 
-        Assert.Equal(marker, await ran.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(marker, await ran.WaitAsync(TimeSpan.FromSeconds(90)));
     }
 
     [Fact]

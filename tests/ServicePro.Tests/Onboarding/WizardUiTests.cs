@@ -9,26 +9,7 @@ namespace ServicePro.Tests.Onboarding;
 /// <summary>The host in headless Chromium with every outside service pointed at its local fake.</summary>
 public sealed class WizardBrowserApp : BrowserApp
 {
-    public FakeProviders Fakes { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        Fakes = await FakeProviders.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    protected override void Configure(Dictionary<string, string?> settings) => Fakes.Configure(settings);
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Fakes is not null)
-        {
-            await Fakes.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
+    protected override bool StartsFakeProviders => true;
 }
 
 /// <summary>

@@ -17,7 +17,6 @@ public sealed class LogCapturingApp : FakedProvidersApp
 
     protected override void Configure(Dictionary<string, string?> settings)
     {
-        base.Configure(settings);
         settings["Logging:LogLevel:Default"] = "Trace";
         settings["Logging:LogLevel:Microsoft"] = "Trace";
     }
