@@ -68,6 +68,7 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new ServerErrorLog(Database.Name)));
         var settings = new Dictionary<string, string?>
         {
             ["ServicePro:Database:Provider"] = "Postgres",
