@@ -40,6 +40,9 @@ public static class BackgroundJobsExtensions
             var options = new PostgreSqlStorageOptions
             {
                 SchemaName = Schema,
+                // A job taken by a worker that then died (or stalled) is handed to another worker after this.
+                // Our jobs finish in seconds and are safe to repeat, so minutes are plenty; Hangfire's default is 30.
+                InvisibilityTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue("ServicePro:Jobs:InvisibilitySeconds", 300.0)),
                 // The application role cannot create tables; DatabaseMigrator installs the schema as the owner.
                 PrepareSchemaIfNecessary = false,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
@@ -49,12 +52,11 @@ public static class BackgroundJobsExtensions
         builder.Services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        // Delayed jobs (e.g. the next A2P status check) become due at this granularity.
-        var schedulePolling = TimeSpan.FromSeconds(builder.Configuration.GetValue("ServicePro:Jobs:SchedulePollingSeconds", 15.0));
-        builder.Services.AddHangfireServer(o =>
+        builder.Services.AddHangfireServer((sp, o) =>
         {
-            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
-            o.SchedulePollingInterval = schedulePolling;
+            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            // Delayed jobs (e.g. the next A2P status check) become due at this granularity.
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue("ServicePro:Jobs:SchedulePollingSeconds", 15.0));
         });
         return builder;
     }

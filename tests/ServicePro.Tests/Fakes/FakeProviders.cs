@@ -50,6 +50,7 @@ public sealed class FakeProviders : IAsyncDisposable
         settings["ServicePro:Integrations:TotalTimeoutSeconds"] = "15";
         settings["ServicePro:Integrations:A2pPollIntervalSeconds"] = "1";
         settings["ServicePro:Jobs:SchedulePollingSeconds"] = "1";
+        settings["ServicePro:Jobs:InvisibilitySeconds"] = "15";
     }
 
     public async ValueTask DisposeAsync()
