@@ -49,9 +49,10 @@ public static class BackgroundJobsExtensions
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connections.App, options), options);
         });
-        builder.Services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        builder.Services.AddHangfire((sp, config) => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
