@@ -215,9 +215,8 @@ public sealed class TenantIntegrations(
     {
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == db.CurrentTenantId, ct);
         var area = (await db.TenantSettings.AsNoTracking().FirstAsync(ct)).ServiceArea;
-        var radiusMiles = area.Unit == "km" ? area.Radius / 1.609344 : area.Radius;
         return new TenantProfile(tenant.Id, tenant.Slug, tenant.BrandName, tenant.Industry, tenant.Timezone, tenant.Email, tenant.Phone,
-            tenant.CustomDomain is { } domain ? $"https://{domain}" : null, area.Center.Lat, area.Center.Lng, radiusMiles);
+            tenant.CustomDomain is { } domain ? $"https://{domain}" : null, area.Center.Lat, area.Center.Lng, area.RadiusMiles);
     }
 
     private async Task<HashSet<string>> StoredSecretsAsync(IIntegrationProvider provider, CancellationToken ct) =>

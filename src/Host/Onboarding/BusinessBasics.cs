@@ -21,7 +21,7 @@ public sealed record BusinessBasics(
         tenant.BrandName, tenant.PrimaryColor, tenant.SecondaryColor, tenant.LogoUrl, tenant.Email, tenant.Phone, tenant.Address,
         tenant.Timezone,
         new ServiceAreaInput(settings.ServiceArea.Center.Lat, settings.ServiceArea.Center.Lng,
-            settings.ServiceArea.Unit == "km" ? settings.ServiceArea.Radius / 1.609344 : settings.ServiceArea.Radius),
+            settings.ServiceArea.RadiusMiles),
         settings.BusinessHours);
 }
 

@@ -22,6 +22,10 @@ public sealed record GeoPoint(double Lat, double Lng);
 
 public sealed record ServiceArea(double Radius, string Unit, GeoPoint Center)
 {
+    /// <summary>The radius in miles whichever unit it was stored in; derived, so not part of the stored JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double RadiusMiles => Unit == "km" ? Radius / 1.609344 : Radius;
+
     /// <summary>Tulsa, 26 miles: Clean Machine's area and the seed's default.</summary>
     public static ServiceArea Default { get; } = new(26, "miles", new GeoPoint(36.1539, -95.9928));
 }
