@@ -14,6 +14,11 @@ public sealed class Customer : ITenantOwned
 
     public string? Email { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>Where <see cref="Address"/> is, when known: the service-area check needs it.</summary>
+    public double? Lat { get; set; }
+
+    public double? Lng { get; set; }
     public bool SmsConsent { get; set; }
     public string? SmsConsentSource { get; set; }
     public DateTimeOffset? SmsConsentAt { get; set; }

@@ -43,6 +43,19 @@ public abstract class ServiceProDbContext : IdentityUserContext<AppUser, Guid>
     public DbSet<Onboarding.OnboardingStepRecord> OnboardingProgress => Set<Onboarding.OnboardingStepRecord>();
     public DbSet<Onboarding.A2pRegistration> A2pRegistrations => Set<Onboarding.A2pRegistration>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
+    public DbSet<Customers.CustomerAsset> CustomerAssets => Set<Customers.CustomerAsset>();
+    public DbSet<Technicians.Technician> Technicians => Set<Technicians.Technician>();
+    public DbSet<Technicians.TechnicianSkill> TechnicianSkills => Set<Technicians.TechnicianSkill>();
+    public DbSet<Technicians.TechnicianShift> TechnicianShifts => Set<Technicians.TechnicianShift>();
+    public DbSet<Technicians.TimeOffRequest> TimeOff => Set<Technicians.TimeOffRequest>();
+    public DbSet<Technicians.TimeEntry> TimeEntries => Set<Technicians.TimeEntry>();
+    public DbSet<Bookings.Booking> Bookings => Set<Bookings.Booking>();
+    public DbSet<Bookings.BookingSeries> BookingSeries => Set<Bookings.BookingSeries>();
+    public DbSet<Bookings.SeriesOccurrence> SeriesOccurrences => Set<Bookings.SeriesOccurrence>();
+    public DbSet<Bookings.BookingNotice> BookingNotices => Set<Bookings.BookingNotice>();
+    public DbSet<Bookings.IdempotencyRecord> IdempotencyKeys => Set<Bookings.IdempotencyRecord>();
+    public DbSet<Weather.WeatherRisk> WeatherRisks => Set<Weather.WeatherRisk>();
+    public DbSet<Events.DomainEvent> DomainEvents => Set<Events.DomainEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

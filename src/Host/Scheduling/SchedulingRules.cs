@@ -35,7 +35,7 @@ public sealed record SchedulingRules
     public int BufferMinutes { get; init; }
 
     /// <summary>The rules from a tenant's settings: its business hours ("monday".."sunday", "HH:mm") and
-    /// scheduler config. Lunch lasts 60 minutes (the settings have no length). A day missing from the hours, or
+    /// scheduler config. A day missing from the hours, or
     /// marked closed, is closed.</summary>
     /// <exception cref="FormatException">An open day's hours or the lunch time are not "HH:mm".</exception>
     public static SchedulingRules FromTenantSettings(TenantSettings settings)
@@ -49,7 +49,7 @@ public sealed record SchedulingRules
             AllowWeekendBookings = config.AllowWeekendBookings,
             LunchBreakEnabled = config.EnableLunchBreak,
             LunchStart = ParseClock(config.LunchTime, "lunch time"),
-            LunchMinutes = 60,
+            LunchMinutes = config.LunchMinutes,
             BufferMinutes = config.BufferMinutes,
         };
     }

@@ -48,6 +48,9 @@ public sealed record SchedulerConfig
     public bool AllowWeekendBookings { get; init; }
     public bool EnableLunchBreak { get; init; } = true;
     public string LunchTime { get; init; } = "12:00";
+
+    /// <summary>How long lunch lasts; not in the seed, which assumed an hour.</summary>
+    public int LunchMinutes { get; init; } = 60;
     public int EtaPaddingMinutes { get; init; } = 15;
     public int BufferMinutes { get; init; } = 30;
     public bool RequireDeposit { get; init; } = true;

@@ -148,6 +148,418 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Bookings.Booking", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("CancellationFeedback")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_feedback");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<decimal>("EstimatedPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("estimated_price");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly?>("OccurrenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurrence_date");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_id");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("TenantId", "AssetId")
+                        .HasDatabaseName("ix_bookings_tenant_id_asset_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_bookings_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "ServiceId")
+                        .HasDatabaseName("ix_bookings_tenant_id_service_id");
+
+                    b.HasIndex("TenantId", "StartsAt")
+                        .HasDatabaseName("ix_bookings_tenant_id_starts_at");
+
+                    b.HasIndex("TenantId", "SeriesId", "OccurrenceDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_tenant_id_series_id_occurrence_date")
+                        .HasFilter("series_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "TechnicianId", "StartsAt")
+                        .HasDatabaseName("ix_bookings_tenant_id_technician_id_starts_at");
+
+                    b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.BookingNotice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<long>("ForStartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_starts_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_notices");
+
+                    b.HasIndex("TenantId", "BookingId", "Kind", "ForStartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_notices_tenant_id_booking_id_kind_for_starts_at");
+
+                    b.ToTable("booking_notices", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.BookingSeries", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asset_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<decimal>("EstimatedPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("estimated_price");
+
+                    b.Property<DateOnly?>("GeneratedThrough")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_through");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
+                    b.Property<TimeOnly>("LocalStartTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_start_time");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pattern")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_series");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "ServiceId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_service_id");
+
+                    b.HasIndex("TenantId", "TechnicianId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_technician_id");
+
+                    b.ToTable("booking_series", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("TenantId", "Scope", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.SeriesOccurrence", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "SeriesId", "Date")
+                        .HasName("pk_series_occurrences");
+
+                    b.ToTable("series_occurrences", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Host.Catalog.TenantService", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -247,6 +659,14 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -284,6 +704,109 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_customers_tenant_id_phone");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Customers.CustomerAsset", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_customer_assets");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_customer_assets_tenant_id_customer_id");
+
+                    b.ToTable("customer_assets", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Events.DomainEvent", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_domain_events");
+
+                    b.HasIndex("TenantId", "DispatchedAt", "OccurredAt")
+                        .HasDatabaseName("ix_domain_events_tenant_id_dispatched_at_occurred_at");
+
+                    b.ToTable("domain_events", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Identity.AppUser", b =>
@@ -732,6 +1255,252 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     b.ToTable("tenant_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Technicians.Technician", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CalendarFeedTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("calendar_feed_token_hash");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("color");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("HomeBaseAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_base_address");
+
+                    b.Property<double?>("HomeBaseLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("home_base_lat");
+
+                    b.Property<double?>("HomeBaseLng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("home_base_lng");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_technicians");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_technicians_calendar_feed_token_hash");
+
+                    b.ToTable("technicians", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TechnicianShift", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekday");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_technician_shifts");
+
+                    b.HasIndex("TenantId", "TechnicianId", "Weekday")
+                        .HasDatabaseName("ix_technician_shifts_tenant_id_technician_id_weekday");
+
+                    b.ToTable("technician_shifts", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TechnicianSkill", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("TenantId", "TechnicianId", "ServiceId")
+                        .HasName("pk_technician_skills");
+
+                    b.HasIndex("TenantId", "ServiceId")
+                        .HasDatabaseName("ix_technician_skills_tenant_id_service_id");
+
+                    b.ToTable("technician_skills", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TimeEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_time_entries");
+
+                    b.HasIndex("TenantId", "TechnicianId", "StartedAt")
+                        .HasDatabaseName("ix_time_entries_tenant_id_technician_id_started_at");
+
+                    b.ToTable("time_entries", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TimeOffRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_time_off_requests");
+
+                    b.HasIndex("TenantId", "TechnicianId", "StartsAt")
+                        .HasDatabaseName("ix_time_off_requests_tenant_id_technician_id_starts_at");
+
+                    b.ToTable("time_off_requests", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Host.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -957,6 +1726,52 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     b.ToTable("tenant_settings", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Weather.WeatherRisk", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Alternatives")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alternatives")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<long>("ForStartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_starts_at");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "BookingId")
+                        .HasName("pk_weather_risks");
+
+                    b.ToTable("weather_risks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("ServicePro.Host.Identity.AppUser", null)
@@ -997,6 +1812,90 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_audit_log_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Bookings.Booking", b =>
+                {
+                    b.HasOne("ServicePro.Host.Customers.CustomerAsset", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bookings_customer_assets_tenant_id_asset_id");
+
+                    b.HasOne("ServicePro.Host.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_customers_tenant_id_customer_id");
+
+                    b.HasOne("ServicePro.Host.Catalog.TenantService", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_services_tenant_id_service_id");
+
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_technicians_tenant_id_technician_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.BookingNotice", b =>
+                {
+                    b.HasOne("ServicePro.Host.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_notices_bookings_tenant_id_booking_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.BookingSeries", b =>
+                {
+                    b.HasOne("ServicePro.Host.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_customers_tenant_id_customer_id");
+
+                    b.HasOne("ServicePro.Host.Catalog.TenantService", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_services_tenant_id_service_id");
+
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_technicians_tenant_id_technician_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.IdempotencyRecord", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Bookings.SeriesOccurrence", b =>
+                {
+                    b.HasOne("ServicePro.Host.Bookings.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_occurrences_booking_series_tenant_id_series_id");
+                });
+
             modelBuilder.Entity("ServicePro.Host.Catalog.TenantService", b =>
                 {
                     b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
@@ -1015,6 +1914,26 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customers_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Customers.CustomerAsset", b =>
+                {
+                    b.HasOne("ServicePro.Host.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_assets_customers_tenant_id_customer_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Events.DomainEvent", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_domain_events_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Identity.StaffMembership", b =>
@@ -1074,6 +1993,63 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_tenant_secrets_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Technicians.Technician", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_technicians_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TechnicianShift", b =>
+                {
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_technician_shifts_technicians_tenant_id_technician_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TechnicianSkill", b =>
+                {
+                    b.HasOne("ServicePro.Host.Catalog.TenantService", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_technician_skills_services_tenant_id_service_id");
+
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_technician_skills_technicians_tenant_id_technician_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TimeEntry", b =>
+                {
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_entries_technicians_tenant_id_technician_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Technicians.TimeOffRequest", b =>
+                {
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_off_requests_technicians_tenant_id_technician_id");
+                });
+
             modelBuilder.Entity("ServicePro.Host.Tenancy.TenantIntegration", b =>
                 {
                     b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
@@ -1092,6 +2068,16 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_settings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Weather.WeatherRisk", b =>
+                {
+                    b.HasOne("ServicePro.Host.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePro.Host.Weather.WeatherRisk", "TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_weather_risks_bookings_tenant_id_booking_id");
                 });
 #pragma warning restore 612, 618
         }
