@@ -1,8 +1,10 @@
 using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Catalog;
+using ServicePro.Host.Bookings;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Diagnostics;
+using ServicePro.Host.Events;
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
@@ -12,6 +14,7 @@ using ServicePro.Host.Loyalty;
 using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Platform;
+using ServicePro.Host.Scheduling;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Secrets;
 using ServicePro.Host.Technicians;
@@ -34,6 +37,8 @@ builder.AddServiceProHosting()
     .AddSecretsVault()
     .AddIntegrations()
     .AddOnboarding()
+    .AddScheduling()
+    .AddDomainEvents()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -57,6 +62,8 @@ app.MapTechnicianEndpoints();
 app.MapTimeOffEndpoints();
 app.MapTimeEntryEndpoints();
 app.MapSchedulingSettingsEndpoints();
+app.MapAvailabilityEndpoints();
+app.MapBookingEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
