@@ -76,7 +76,16 @@ public static class TimeEntryEndpoints
         db.TimeEntries.Add(entry);
         db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "time_entry.clocked_in", "time_entry", entry.Id.ToString(),
             new() { ["technician"] = id.ToString() }));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is { } inner && UniqueViolationHandler.IsUniqueViolation(inner))
+        {
+            // A clock-in at the same moment won (ux_time_entries_one_open).
+            return Problems.Conflict($"{technician.Name} is already clocked in; clock out first.");
+        }
+
         return TypedResults.Created($"{http.Request.PathBase}/api/technicians/{id}/time-entries", ToDto(entry, now));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -168,6 +169,20 @@ public sealed class TimeOffAndClockTests(ServiceProApp app) : IClassFixture<Serv
         Assert.Equal(["time_entry.clocked_in", "time_entry.clocked_out"], await AuditActionsAsync(app, tenant.Slug, closed.GetProperty("id").GetGuid()));
         await (await staff.Client.GetAsync(new Uri($"/api/technicians/{technicianId}/time-entries", UriKind.Relative)))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Ten_simultaneous_clock_ins_open_one_entry()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var technicianId = await CreateTechnicianAsync(tenant.Owner, "Racing Rae");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => tenant.Owner.PostEmptyAsync($"/api/technicians/{technicianId}/clock-in")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await app.InTenantAsync(tenant.Slug, db => db.TimeEntries.CountAsync(e => e.TechnicianId == technicianId)));
     }
 
     [Fact]
