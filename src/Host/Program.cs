@@ -1,5 +1,6 @@
 using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
+using ServicePro.Host.Bookings;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Diagnostics;
@@ -33,6 +34,7 @@ builder.AddServiceProHosting()
     .AddSecretsVault()
     .AddIntegrations()
     .AddOnboarding()
+    .AddBookingNotices()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -55,6 +57,7 @@ app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
 app.MapOnboardingEndpoints();
+app.MapNoticeEndpoints();
 app.MapSignUpEndpoints();
 app.MapPlatformEndpoints();
 app.MapJobsDashboard();

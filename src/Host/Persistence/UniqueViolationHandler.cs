@@ -31,6 +31,9 @@ public sealed class UniqueViolationHandler(IProblemDetailsService problems) : IE
         });
     }
 
+    /// <summary>True when a failed save broke a unique index: on purpose for callers that claim work by inserting a row.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is { } inner && IsUniqueViolation(inner);
+
     private static bool IsUniqueViolation(Exception inner) => inner switch
     {
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
