@@ -1,9 +1,10 @@
 using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
-using ServicePro.Host.Bookings;
 using ServicePro.Host.Catalog;
+using ServicePro.Host.Bookings;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Diagnostics;
+using ServicePro.Host.Events;
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
@@ -13,8 +14,10 @@ using ServicePro.Host.Loyalty;
 using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Platform;
+using ServicePro.Host.Scheduling;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Secrets;
+using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 
 var isCommand = HostCommands.IsCommand(args);
@@ -34,6 +37,8 @@ builder.AddServiceProHosting()
     .AddSecretsVault()
     .AddIntegrations()
     .AddOnboarding()
+    .AddScheduling()
+    .AddDomainEvents()
     .AddBookingNotices()
     .AddBackgroundJobs()
     .AddAdminUi();
@@ -53,11 +58,18 @@ app.MapIndustryPackEndpoints();
 app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
+app.MapCustomerAssetEndpoints();
+app.MapTechnicianEndpoints();
+app.MapTimeOffEndpoints();
+app.MapTimeEntryEndpoints();
+app.MapSchedulingSettingsEndpoints();
+app.MapAvailabilityEndpoints();
+app.MapBookingEndpoints();
+app.MapNoticeEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
 app.MapOnboardingEndpoints();
-app.MapNoticeEndpoints();
 app.MapSignUpEndpoints();
 app.MapPlatformEndpoints();
 app.MapJobsDashboard();

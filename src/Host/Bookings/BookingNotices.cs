@@ -182,7 +182,7 @@ public sealed class BookingNotices(
                 await db.SaveChangesAsync(ct);
                 return (notice, null);
             }
-            catch (DbUpdateException ex) when (UniqueViolationHandler.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (ex.InnerException is { } inner && UniqueViolationHandler.IsUniqueViolation(inner))
             {
                 // Someone inserted it between our look and our insert: theirs it is, unless it may be taken back.
                 db.Entry(notice).State = EntityState.Detached;

@@ -1,8 +1,6 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ServicePro.Host.Persistence;
-using ServicePro.Host.Tenancy;
+using ServicePro.Host.Jobs;
 
 namespace ServicePro.Host.Bookings;
 
@@ -11,26 +9,28 @@ namespace ServicePro.Host.Bookings;
 /// a notice the provider couldn't take. The notice rows hold the truth, so a repeated, late or lost run sends
 /// nothing twice.
 /// </summary>
-public sealed class NoticeJobs(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, ILogger<NoticeJobs> logger)
+public sealed class NoticeJobs(TenantJobScopes tenants, ILogger<NoticeJobs> logger)
 {
     public const string ReminderSweepJobId = "booking-reminders";
 
-    /// <summary>Every tenant in business, one after another. No retry: the next minute's run is the retry.</summary>
+    /// <summary>Every working tenant, one after another. No retry: the next minute's run is the retry.</summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task SweepRemindersAsync(CancellationToken ct)
     {
-        foreach (var tenant in await TenantsInBusinessAsync(ct))
+        foreach (var tenantId in await tenants.WorkingTenantIdsAsync(ct))
         {
-            ct.ThrowIfCancellationRequested();
             try
             {
-                await using var scope = tenantScopes.Begin(tenant);
-                await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunAsync(ct);
+                await using var scope = await tenants.BeginAsync(tenantId, "Reminder sweep", ct);
+                if (scope is { } tenantScope)
+                {
+                    await tenantScope.ServiceProvider.GetRequiredService<ReminderSweep>().RunAsync(ct);
+                }
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 // One tenant's broken data must not hold back every other tenant's reminders.
-                logger.LogError(ex, "Reminder sweep failed for tenant {TenantId}", tenant.Id);
+                logger.LogError(ex, "Reminder sweep failed for tenant {TenantId}", tenantId);
             }
         }
     }
@@ -39,32 +39,18 @@ public sealed class NoticeJobs(IServiceScopeFactory scopes, TenantScopeFactory t
     [AutomaticRetry(Attempts = 5)]
     public async Task RetryAsync(Guid tenantId, Guid bookingId, string kind, DateTimeOffset forStartsAt, CancellationToken ct)
     {
-        var tenant = (await TenantsInBusinessAsync(ct, tenantId)).SingleOrDefault();
-        if (tenant is null)
+        await using var scope = await tenants.BeginAsync(tenantId, "Notice retry", ct);
+        if (scope is not { } tenantScope)
         {
-            logger.LogWarning("Notice retry for tenant {TenantId} skipped: the tenant is not in business", tenantId);
             return;
         }
 
-        await using var scope = tenantScopes.Begin(tenant);
-        var outcome = await scope.ServiceProvider.GetRequiredService<BookingNotices>()
+        var outcome = await tenantScope.ServiceProvider.GetRequiredService<BookingNotices>()
             .SendAsync(new NoticeRequest(bookingId, kind) { ForStartsAt = forStartsAt }, ct);
         if (outcome is { Result: NoticeResult.Failed, Retriable: true })
         {
             throw new NoticeNotDeliveredException(outcome.Notice?.Detail ?? "The provider could not take the message.");
         }
-    }
-
-    /// <summary>Tenants that aren't suspended or deleted (all of them, or the one asked for).</summary>
-    private async Task<List<TenantInfo>> TenantsInBusinessAsync(CancellationToken ct, Guid? only = null)
-    {
-        await using var platform = scopes.CreateAsyncScope();
-        var tenants = await platform.ServiceProvider.GetRequiredService<ServiceProDbContext>().Tenants.AsNoTracking()
-            .Where(t => t.Status != TenantStatus.Suspended && t.Status != TenantStatus.Deleted)
-            .Where(t => only == null || t.Id == only)
-            .OrderBy(t => t.Id)
-            .ToListAsync(ct);
-        return tenants.Select(TenantInfo.From).ToList();
     }
 }
 

@@ -14,9 +14,6 @@ public sealed class NoticeOptions
     /// </summary>
     public double ReminderMinimumBookedAheadHours { get; set; } = 2;
 
-    /// <summary>How often the reminder sweep runs (cron, UTC). Every minute, so a reminder is never more than a minute late.</summary>
-    public string ReminderSweepCron { get; set; } = "* * * * *";
-
     /// <summary>The first retry after a provider said "later" (Hangfire's own backoff takes over after that).</summary>
     public double RetryDelaySeconds { get; set; } = 60;
 

@@ -1,5 +1,5 @@
 using Hangfire;
-using Microsoft.Extensions.Options;
+using ServicePro.Host.Jobs;
 using ServicePro.Host.Messaging;
 
 namespace ServicePro.Host.Bookings;
@@ -15,23 +15,8 @@ public static class NoticesExtensions
         builder.Services.AddScoped<ReminderSweep>();
         builder.Services.AddScoped<NoticeJobs>();
         builder.Services.AddScoped<NoticeRetries>();
-        builder.Services.AddHostedService<ReminderSchedule>();
+        // Every minute, so a reminder is never more than a minute late.
+        builder.Services.AddRecurringJob<NoticeJobs>(NoticeJobs.ReminderSweepJobId, j => j.SweepRemindersAsync(CancellationToken.None), Cron.Minutely());
         return builder;
-    }
-
-    /// <summary>
-    /// Puts the reminder sweep on Hangfire's recurring schedule when the host starts (after the migrations that
-    /// install Hangfire's tables). AddOrUpdate is idempotent, so every instance may do it.
-    /// </summary>
-    private sealed class ReminderSchedule(IRecurringJobManager recurring, IOptions<NoticeOptions> options) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            recurring.AddOrUpdate<NoticeJobs>(
-                NoticeJobs.ReminderSweepJobId, j => j.SweepRemindersAsync(CancellationToken.None), options.Value.ReminderSweepCron, new RecurringJobOptions());
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

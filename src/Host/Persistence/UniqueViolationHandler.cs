@@ -31,10 +31,7 @@ public sealed class UniqueViolationHandler(IProblemDetailsService problems) : IE
         });
     }
 
-    /// <summary>True when a failed save broke a unique index: on purpose for callers that claim work by inserting a row.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is { } inner && IsUniqueViolation(inner);
-
-    private static bool IsUniqueViolation(Exception inner) => inner switch
+    internal static bool IsUniqueViolation(Exception inner) => inner switch
     {
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal),

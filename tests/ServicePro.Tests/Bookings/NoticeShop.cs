@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Bookings;
@@ -13,16 +12,12 @@ using ServicePro.Tests.Onboarding;
 namespace ServicePro.Tests.Bookings;
 
 /// <summary>
-/// The host with the provider fakes, where nothing sends on its own: the every-minute sweep never fires and a
-/// retry waits an hour, so each test runs the sweep and the retries itself.
+/// The host with the provider fakes, where nothing sends on its own: recurring jobs are off in tests and a retry
+/// waits an hour, so each test runs the sweep and the retries itself.
 /// </summary>
 public sealed class NoticesApp : FakedProvidersApp
 {
-    protected override void Configure(Dictionary<string, string?> settings)
-    {
-        settings["ServicePro:Notices:ReminderSweepCron"] = Cron.Never();
-        settings["ServicePro:Notices:RetryDelaySeconds"] = "3600";
-    }
+    protected override void Configure(Dictionary<string, string?> settings) => settings["ServicePro:Notices:RetryDelaySeconds"] = "3600";
 }
 
 public sealed record ShopCustomer(Guid Id, string Name, string Phone);
