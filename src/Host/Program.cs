@@ -39,6 +39,7 @@ builder.AddServiceProHosting()
     .AddOnboarding()
     .AddScheduling()
     .AddDomainEvents()
+    .AddBookingNotices()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -64,6 +65,7 @@ app.MapTimeEntryEndpoints();
 app.MapSchedulingSettingsEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
+app.MapNoticeEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
