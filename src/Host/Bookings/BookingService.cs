@@ -100,6 +100,7 @@ public sealed class BookingService(
             ["starts_at"] = booking.StartsAt.ToString("O"),
             ["technician_id"] = booking.TechnicianId.ToString(),
             ["source"] = booking.Source,
+            ["status"] = SnakeCaseEnum.ToName(booking.Status),
         });
         beforeSave?.Invoke(booking);
         return await SaveAsync(booking, () => ConflictAsync(request, draft.StartsAt, ct), ct);

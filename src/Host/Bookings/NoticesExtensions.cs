@@ -15,6 +15,7 @@ public static class NoticesExtensions
         builder.Services.AddScoped<ReminderSweep>();
         builder.Services.AddScoped<NoticeJobs>();
         builder.Services.AddScoped<NoticeRetries>();
+        builder.Services.AddScoped<Events.IDomainEventHandler, BookingConfirmationTexts>();
         // Every minute, so a reminder is never more than a minute late.
         builder.Services.AddRecurringJob<NoticeJobs>(NoticeJobs.ReminderSweepJobId, j => j.SweepRemindersAsync(CancellationToken.None), Cron.Minutely());
         return builder;

@@ -42,6 +42,32 @@ public sealed class NoticeTests(NoticesApp app) : IClassFixture<NoticesApp>
     }
 
     [Fact]
+    public async Task Confirming_a_booking_texts_the_customer_once_even_when_the_event_is_delivered_again()
+    {
+        var shop = await NoticeShop.OpenAsync(app);
+        var customer = await shop.CustomerAsync();
+        var booking = await shop.BookAsync(customer, TimeSpan.FromDays(2), status: BookingStatus.Pending);
+
+        (await shop.Tenant.Owner.PostAsync(new Uri($"/api/bookings/{booking.Id}/confirm", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (shop.TextsTo(customer).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No confirmation text within 30 s.");
+            await Task.Delay(200);
+        }
+
+        // Delivered again, as at-least-once delivery may: the notice row stops a second text.
+        await app.InTenantAsync(shop.Slug, db => db.DomainEvents.ExecuteUpdateAsync(e => e.SetProperty(x => x.DispatchedAt, (DateTimeOffset?)null)));
+        await app.Services.GetRequiredService<ServicePro.Host.Events.DomainEventDispatcher>().DispatchAsync(shop.Info.Id, CancellationToken.None);
+
+        var text = Assert.Single(shop.TextsTo(customer));
+        Assert.Contains("you're booked", text.Body, StringComparison.Ordinal);
+        var notice = Assert.Single(await shop.NoticesAsync(booking.Id));
+        Assert.Equal((NoticeStatus.Sent, MessageMoments.BookingConfirmation), (notice.Status, notice.Kind));
+    }
+
+    [Fact]
     public async Task The_every_minute_job_covers_every_tenant_and_two_runs_at_once_text_each_customer_once()
     {
         var first = await NoticeShop.OpenAsync(app);
