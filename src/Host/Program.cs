@@ -18,6 +18,7 @@ using ServicePro.Host.Scheduling;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Secrets;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Weather;
 
 var isCommand = HostCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
@@ -38,6 +39,7 @@ builder.AddServiceProHosting()
     .AddOnboarding()
     .AddScheduling()
     .AddDomainEvents()
+    .AddWeatherRescheduling()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -58,6 +60,7 @@ app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
+app.MapWeatherEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
