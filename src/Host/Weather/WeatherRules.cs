@@ -100,7 +100,7 @@ public static class WeatherRules
     /// <summary>"10–11 AM", "11 AM–2 PM".</summary>
     private static string Span(DateTime from, DateTime until) =>
         from.Hour < 12 == until.Hour < 12 && until - from < TimeSpan.FromHours(12)
-            ? $"{from.ToString("h", CultureInfo.InvariantCulture)}–{Clock(until)}"
+            ? $"{from.ToString("%h", CultureInfo.InvariantCulture)}–{Clock(until)}"
             : $"{Clock(from)}–{Clock(until)}";
 
     /// <summary>"10 AM"; forecast hours are always on the hour.</summary>
