@@ -249,6 +249,21 @@ public sealed class WeatherWatchTests(WeatherApp app) : IClassFixture<WeatherApp
     }
 
     [Fact]
+    public async Task Another_business_can_neither_see_nor_act_on_a_risk()
+    {
+        var world = await WeatherWorld.CreateAsync(app);
+        var bookingId = await world.BookAsync(WeatherWorld.At(world.StormDay, 10));
+        await world.CheckAsync();
+        var other = await app.CreateTenantAsync("auto_detail");
+
+        Assert.Empty((await other.Owner.GetFromJsonAsync<List<RiskJson>>("/api/weather/risks"))!);
+        await (await other.Owner.PostAsync($"/api/weather/risks/{bookingId}/dismiss", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Owner.PostAsync($"/api/weather/risks/{bookingId}/notify", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(WeatherRiskStatus.AtRisk, Assert.Single(await world.RisksAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_cancelled_booking_no_longer_has_a_risk()
     {
         var world = await WeatherWorld.CreateAsync(app);
