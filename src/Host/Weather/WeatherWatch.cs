@@ -29,7 +29,7 @@ public sealed record WeatherCheckReport(int BookingsChecked, int ForecastsFetche
 /// can't be had (Open-Meteo down) fails the whole check and leaves the table as it was, for the job's retry.
 /// A second run over the same forecast changes nothing but the check time. Open-Meteo needs no key, so the
 /// tenant's weather_rescheduling_enabled flag alone decides whether a tenant is watched; no tenant_integrations
-/// row is needed (docs/decisions/0009-weather-watch.md).
+/// row is needed (docs/decisions/0011-weather-watch.md).
 /// </remarks>
 public sealed class WeatherWatch(
     ServiceProDbContext db,

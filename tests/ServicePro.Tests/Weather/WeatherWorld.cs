@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Jobs;
-using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 using ServicePro.Host.Weather;
 using ServicePro.Tests.Fakes;
@@ -67,7 +66,14 @@ internal sealed record WeatherWorld(
         customer.EnsureSuccessStatusCode();
         var customerId = (await customer.Content.ReadFromJsonAsync<IdOnly>())!.Id;
 
-        var (tenantId, outdoor, indoor, technicianId) = await app.InTenantAsync(tenant.Slug, async db =>
+        var technician = await tenant.Owner.PostAsJsonAsync("/api/technicians", new { name = "Marcus Lee" });
+        technician.EnsureSuccessStatusCode();
+        var technicianId = (await technician.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+        var shifts = await tenant.Owner.PutAsJsonAsync($"/api/technicians/{technicianId}/shifts",
+            BusinessDay.Weekdays.Select(weekday => new { weekday, start = "08:00", end = "18:00" }));
+        shifts.EnsureSuccessStatusCode();
+
+        var (tenantId, outdoor, indoor) = await app.InTenantAsync(tenant.Slug, async db =>
         {
             var settings = await db.TenantSettings.SingleAsync();
             settings.BusinessHours = BusinessDay.Weekdays.ToDictionary(d => d, _ => new BusinessDay("08:00", "17:00", false));
@@ -83,18 +89,8 @@ internal sealed record WeatherWorld(
             }
 
             services[1].IsOutdoor = false;
-            var technician = new Technician { Id = Guid.CreateVersion7(), Name = "Marcus Lee" };
-            db.Technicians.Add(technician);
-            foreach (var weekday in Enum.GetValues<DayOfWeek>())
-            {
-                db.TechnicianShifts.Add(new TechnicianShift
-                {
-                    Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Weekday = weekday, Start = new TimeOnly(8, 0), End = new TimeOnly(18, 0),
-                });
-            }
-
             await db.SaveChangesAsync();
-            return (db.CurrentTenantId, services[0].Id, services[1].Id, technician.Id);
+            return (db.CurrentTenantId, services[0].Id, services[1].Id);
         });
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
