@@ -19,6 +19,7 @@ using ServicePro.Host.Plugins;
 using ServicePro.Host.Secrets;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Weather;
 
 var isCommand = HostCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
@@ -40,6 +41,7 @@ builder.AddServiceProHosting()
     .AddScheduling()
     .AddDomainEvents()
     .AddBookingNotices()
+    .AddWeatherRescheduling()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -66,6 +68,7 @@ app.MapSchedulingSettingsEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
 app.MapNoticeEndpoints();
+app.MapWeatherEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Fakes;
 
@@ -17,7 +19,8 @@ public sealed record FakeWeatherHour(
 /// Open-Meteo's GET /v1/forecast: the real response shape (grid point, generationtime_ms, utc_offset_seconds,
 /// timezone, hourly_units, parallel hourly arrays starting at local midnight of the first day), the requested
 /// variables and units, and its {"error":true,"reason":...} 400s. Fair, dry weather unless scripted: 38 °F at
-/// 3 am to 54 °F at 3 pm, wind peaking at 14 mph at noon. Times are local to the requested timezone.
+/// 3 am to 54 °F at 3 pm, wind peaking at 14 mph at noon; or a response recorded in Open-Meteo's wire format
+/// (<see cref="ServeRecorded"/>). Times are local to the requested timezone.
 /// </summary>
 public sealed class FakeOpenMeteo : FakeService
 {
@@ -26,6 +29,8 @@ public sealed class FakeOpenMeteo : FakeService
 
     private readonly ConcurrentDictionary<DateTime, FakeWeatherHour> _scripted = new();
     private readonly ConcurrentDictionary<(DateTime Hour, string Variable), bool> _missing = new();
+    private readonly ConcurrentDictionary<(double Latitude, double Longitude), int> _failingPoints = new();
+    private volatile string? _recording;
 
     /// <summary>The first forecast day; null means today in the requested timezone.</summary>
     public DateOnly? Today { get; set; }
@@ -71,6 +76,33 @@ public sealed class FakeOpenMeteo : FakeService
         }
     }
 
+    /// <summary>
+    /// Serves the response recorded in <c>Fakes/Recorded/<paramref name="fileName"/></c> instead of fair weather: its grid
+    /// point, elevation and hourly values as recorded, its times moved so that its first day is <see cref="Today"/>
+    /// (as Open-Meteo's forecast starts at local midnight today), cut to the requested days. Hours scripted with
+    /// <see cref="SetHour"/> or <see cref="WithoutValues"/> apply on top. A request must ask for variables and units
+    /// the recording has.
+    /// </summary>
+    public void ServeRecorded(string fileName) =>
+        _recording = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "ServicePro.Tests", "Fakes", "Recorded", fileName));
+
+    /// <summary>Back to the generated fair weather.</summary>
+    public void ServeFairWeather() => _recording = null;
+
+    /// <summary>Every forecast asked for this point (as requested, not on the grid) gets <paramref name="status"/> until <see cref="Reset"/>.</summary>
+    public void FailAt(double latitude, double longitude, int status) => _failingPoints[(latitude, longitude)] = status;
+
+    /// <summary>Fair weather again: no recording, scripted hours, missing values, failing points or queued faults.</summary>
+    public void Reset()
+    {
+        _recording = null;
+        _scripted.Clear();
+        _missing.Clear();
+        _failingPoints.Clear();
+        ClearFaults();
+        Today = null;
+    }
+
     /// <summary>The unscripted weather at a local hour of the day.</summary>
     public static FakeWeatherHour FairWeather(int hourOfDay)
     {
@@ -84,7 +116,17 @@ public sealed class FakeOpenMeteo : FakeService
             var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
             LastQuery = query;
             var (parsed, reason) = OpenMeteoRequest.Parse(query);
-            return parsed is null ? Refused(reason!) : Results.Json(Forecast(parsed));
+            if (parsed is null)
+            {
+                return Refused(reason!);
+            }
+
+            if (_failingPoints.TryGetValue((parsed.Latitude, parsed.Longitude), out var status))
+            {
+                return ErrorResult(status);
+            }
+
+            return _recording is { } recording ? Results.Json(Recorded(parsed, recording)) : Results.Json(Forecast(parsed));
         });
 
     protected override IResult ErrorResult(int status) => Results.Json(
@@ -124,6 +166,52 @@ public sealed class FakeOpenMeteo : FakeService
             ["hourly_units"] = units,
             ["hourly"] = hourly,
         };
+    }
+
+    /// <summary>The recording with its times moved to <see cref="Today"/> and the scripted hours laid over it.</summary>
+    private JsonObject Recorded(OpenMeteoRequest request, string recording)
+    {
+        var body = JsonNode.Parse(recording)!.AsObject();
+        var recordedUnits = body["hourly_units"]!.AsObject();
+        var recordedHourly = body["hourly"]!.AsObject();
+        var firstDay = Today ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, request.Zone));
+        var start = firstDay.ToDateTime(TimeOnly.MinValue);
+        var times = Enumerable.Range(0, Math.Min(request.Days * 24, recordedHourly["time"]!.AsArray().Count)).Select(h => start.AddHours(h)).ToList();
+        var offset = request.Zone.GetUtcOffset(start.AddHours(12));
+
+        var units = new JsonObject { ["time"] = "iso8601" };
+        var hourly = new JsonObject { ["time"] = new JsonArray(times.Select(t => (JsonNode?)t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).ToArray()) };
+        foreach (var variable in request.Variables)
+        {
+            var unit = recordedUnits[variable]?.GetValue<string>();
+            if (unit != request.Unit(variable))
+            {
+                throw new InvalidOperationException($"The recording has {variable} in {unit ?? "nothing"}; the request asked for {request.Unit(variable)}.");
+            }
+
+            var recorded = recordedHourly[variable]!.AsArray();
+            units[variable] = unit;
+            hourly[variable] = new JsonArray(times.Select((t, i) => At(t, variable, recorded[i])).ToArray());
+        }
+
+        JsonNode? At(DateTime hour, string variable, JsonNode? recorded)
+        {
+            if (_missing.ContainsKey((hour, variable)))
+            {
+                return null;
+            }
+
+            return _scripted.TryGetValue(hour, out var scripted) && request.Value(variable, scripted) is { } value
+                ? JsonValue.Create(value)
+                : recorded?.DeepClone();
+        }
+
+        body["timezone"] = request.Zone.Id;
+        body["utc_offset_seconds"] = (int)offset.TotalSeconds;
+        body["timezone_abbreviation"] = Abbreviation(offset);
+        body["hourly_units"] = units;
+        body["hourly"] = hourly;
+        return body;
     }
 
     private static WeatherHour Fair(int hourOfDay) => new(
@@ -232,6 +320,23 @@ public sealed class FakeOpenMeteo : FakeService
             "snowfall" => Inches ? Math.Round(weather.SnowfallInches, 3) : Math.Round(weather.SnowfallInches * 2.54m, 2),
             _ => Inches ? Math.Round(weather.PrecipitationInches, 3) : Math.Round(weather.PrecipitationInches * 25.4m, 1),
         };
+
+        /// <summary>A scripted hour's value for the variable, in the requested units; null when the script leaves it alone.</summary>
+        public decimal? Value(string variable, FakeWeatherHour scripted)
+        {
+            var set = variable switch
+            {
+                "precipitation_probability" => scripted.PrecipitationProbabilityPercent is not null,
+                "temperature_2m" => scripted.TemperatureF is not null,
+                "wind_speed_10m" => scripted.WindSpeedMph is not null,
+                "snowfall" => scripted.SnowfallInches is not null,
+                _ => scripted.PrecipitationInches is not null,
+            };
+            return set
+                ? Value(variable, new WeatherHour(scripted.PrecipitationInches ?? 0, scripted.PrecipitationProbabilityPercent ?? 0,
+                    scripted.TemperatureF ?? 0, scripted.WindSpeedMph ?? 0, scripted.SnowfallInches ?? 0))
+                : null;
+        }
 
         private static (OpenMeteoRequest?, string?) Invalid(string reason) => (null, reason);
 
