@@ -55,6 +55,9 @@ public sealed record NoticeRequest(Guid BookingId, string Kind)
     /// <summary>On-my-way: the technician's own estimate in minutes (the tenant's ETA padding is added).</summary>
     public int? EtaMinutes { get; init; }
 
+    /// <summary>Weather reschedule: why the day looks bad, in words the customer reads.</summary>
+    public string? WeatherReason { get; init; }
+
     /// <summary>
     /// Staff are asking (the on-my-way button): a notice that was skipped earlier, say before the customer agreed
     /// to texts, or that failed is tried again, written afresh. Jobs leave a skip alone, or the sweep would try it
@@ -289,6 +292,7 @@ public sealed class BookingNotices(
                 BookingLinks.Reschedule(site, booking.Id),
                 BookingLinks.Review(site, booking.Id)),
             EtaMinutes = request.Kind == MessageMoments.OnMyWay ? await PromisedEtaAsync(request.EtaMinutes, booking, now, ct) : null,
+            WeatherReason = request.WeatherReason,
         };
         return await renderer.RenderAsync(template, facts, zone, now);
     }

@@ -1,3 +1,7 @@
+using ServicePro.Abstractions;
+using ServicePro.Host.Bookings;
+using ServicePro.Host.Persistence;
+
 namespace ServicePro.Host.Weather;
 
 /// <summary>A weather warning for one booking at one start, with the times proposed instead.</summary>
@@ -21,21 +25,28 @@ public interface IWeatherNotifier
     Task<WeatherNoticeOutcome> NotifyAsync(WeatherNotice notice, CancellationToken ct);
 }
 
-/// <summary>
-/// Stands in until customer notices (Bookings/BookingNotices with Messaging/MessageRenderer) are part of the host:
-/// sends nothing and says so, so a risk is never marked "notified" for a message that did not go out.
-/// </summary>
-/// <remarks>
-/// To replace with an implementation over BookingNotices.SendAsync(new NoticeRequest(notice.BookingId,
-/// MessageMoments.WeatherReschedule) { ForStartsAt = notice.ForStartsAt }) that passes notice.Reason as the
-/// message's weather.reason; a notice already sent for that start counts as sent.
-/// </remarks>
-public sealed class MessagesNotConnectedWeatherNotifier(ILogger<MessagesNotConnectedWeatherNotifier> logger) : IWeatherNotifier
+/// <summary>Sends the weather notice as a booking notice: once per booking start, through the business's SMS channel.</summary>
+public sealed class TextWeatherNotifier(BookingNotices notices, NoticeRetries retries, ServiceProDbContext db) : IWeatherNotifier
 {
-    public Task<WeatherNoticeOutcome> NotifyAsync(WeatherNotice notice, CancellationToken ct)
+    public async Task<WeatherNoticeOutcome> NotifyAsync(WeatherNotice notice, CancellationToken ct)
     {
-        logger.LogWarning("Weather notice for booking {BookingId} not sent: customer notices are not connected on this server", notice.BookingId);
-        return Task.FromResult(WeatherNoticeOutcome.NotSent(
-            "Customer messages aren't set up on this server yet, so nothing was sent. Please call or text the customer yourself."));
+        var outcome = await notices.SendAsync(
+            new NoticeRequest(notice.BookingId, MessageMoments.WeatherReschedule) { ForStartsAt = notice.ForStartsAt, WeatherReason = notice.Reason, AskedByStaff = true },
+            ct);
+        switch (outcome)
+        {
+            case { Result: NoticeResult.Sent }:
+            case { Result: NoticeResult.AlreadyHandled, Notice.Status: NoticeStatus.Sent }:
+                return WeatherNoticeOutcome.Delivered;
+            case { Result: NoticeResult.Failed, Retriable: true, Notice: { } failed }:
+                retries.Schedule(db.CurrentTenantId, notice.BookingId, MessageMoments.WeatherReschedule, failed.ForStartsAt);
+                return WeatherNoticeOutcome.NotSent(failed.Detail ?? "The text could not be sent yet; we'll try again shortly.");
+            case { Notice.Detail: { } detail }:
+                return WeatherNoticeOutcome.NotSent(detail);
+            case { Result: NoticeResult.AlreadyHandled }:
+                return WeatherNoticeOutcome.NotSent("The text is being sent right now.");
+            default:
+                return WeatherNoticeOutcome.NotSent("The booking is no longer open, or has moved since the forecast was checked.");
+        }
     }
 }

@@ -8,7 +8,7 @@ public static class WeatherExtensions
     public static WebApplicationBuilder AddWeatherRescheduling(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<WeatherWatch>();
-        builder.Services.AddScoped<IWeatherNotifier, MessagesNotConnectedWeatherNotifier>();
+        builder.Services.AddScoped<IWeatherNotifier, TextWeatherNotifier>();
         builder.Services.AddSingleton<WeatherJobs>();
         builder.Services.AddRecurringJob<WeatherJobs>(WeatherJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), WeatherJobs.SweepSchedule);
         return builder;

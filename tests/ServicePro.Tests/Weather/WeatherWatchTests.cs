@@ -1,3 +1,5 @@
+using ServicePro.Tests.Onboarding;
+using ServicePro.Host.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -213,15 +215,32 @@ public sealed class WeatherWatchTests(WeatherApp app) : IClassFixture<WeatherApp
     }
 
     [Fact]
-    public async Task Until_customer_messages_are_connected_the_host_says_nothing_was_sent()
+    public async Task The_weather_text_tells_the_customer_why_once_however_often_staff_press_notify()
     {
-        using var scope = app.Services.CreateScope();
-        var notifier = ActivatorUtilities.CreateInstance<MessagesNotConnectedWeatherNotifier>(scope.ServiceProvider);
+        var world = await WeatherWorld.CreateAsync(app);
+        var bookingId = await world.BookAsync(WeatherWorld.At(world.StormDay, 10));
+        await world.CheckAsync();
+        var risk = Assert.Single(await world.RisksAsync());
+        (await world.Owner.PutAsJsonAsync("/api/onboarding/business-basics", OnboardingFlow.Basics())).EnsureSuccessStatusCode();
+        Assert.True((await OnboardingFlow.SaveIntegrationAsync(world.Owner, "twilio", OnboardingFlow.Twilio())).GetProperty("succeeded").GetBoolean());
+        var phone = await app.InTenantAsync(world.Slug, async db =>
+        {
+            var customer = await db.Customers.SingleAsync(c => c.Id == world.CustomerId);
+            (customer.SmsConsent, customer.SmsConsentSource, customer.SmsConsentAt) = (true, "booking form", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return customer.Phone;
+        });
 
-        var outcome = await notifier.NotifyAsync(new WeatherNotice(Guid.NewGuid(), DateTimeOffset.UtcNow, "Rain", []), CancellationToken.None);
+        await using var scope = (await app.Services.GetRequiredService<TenantJobScopes>().BeginAsync(world.TenantId, "test", CancellationToken.None))!.Value;
+        var notifier = ActivatorUtilities.CreateInstance<TextWeatherNotifier>(scope.ServiceProvider);
+        var notice = new WeatherNotice(bookingId, risk.ForStartsAt, risk.Reason, risk.Alternatives);
+        var first = await notifier.NotifyAsync(notice, CancellationToken.None);
+        var again = await notifier.NotifyAsync(notice, CancellationToken.None);
 
-        Assert.False(outcome.Sent);
-        Assert.Contains("nothing was sent", outcome.WhyNot, StringComparison.Ordinal);
+        Assert.True(first.Sent, first.WhyNot);
+        Assert.True(again.Sent, again.WhyNot);
+        var text = Assert.Single(app.Fakes.Twilio.SentMessages, m => m.To == phone);
+        Assert.Contains(risk.Reason, text.Body, StringComparison.Ordinal);
     }
 
     [Fact]
