@@ -58,6 +58,7 @@ app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
+app.MapSeriesEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
