@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Bookings;
-using ServicePro.Host.Customers;
-using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;
 
@@ -24,23 +23,21 @@ public sealed record SeriesScene(ServiceProApp App, TestTenant Tenant, Guid Serv
     public static async Task<SeriesScene> CreateAsync(ServiceProApp app)
     {
         var tenant = await app.CreateTenantAsync();
-        var (serviceId, anaId, customerId) = await app.InTenantAsync(tenant.Slug, async db =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            var service = await db.Services.Where(s => s.IsActive).OrderBy(s => s.SortOrder).FirstAsync();
-            var ana = new Technician { Id = Guid.CreateVersion7(), Name = "Ana", CreatedAt = now, UpdatedAt = now };
-            db.Technicians.Add(ana);
-            foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
-            {
-                db.TechnicianShifts.Add(new TechnicianShift { Id = Guid.CreateVersion7(), TechnicianId = ana.Id, Weekday = day, Start = new(8, 0), End = new(17, 0) });
-            }
-
-            var customer = new Customer { Id = Guid.CreateVersion7(), Name = "Casey Rivera", Phone = "+19185550142", CreatedAt = now, UpdatedAt = now };
-            db.Customers.Add(customer);
-            await db.SaveChangesAsync();
-            return (service.Id, ana.Id, customer.Id);
-        });
+        var owner = tenant.Owner;
+        var serviceId = (await owner.GetFromJsonAsync<JsonElement[]>("/api/services"))!
+            .First(s => s.GetProperty("isActive").GetBoolean()).GetProperty("id").GetGuid();
+        var anaId = await IdOfAsync(await owner.PostAsJsonAsync("/api/technicians", new { name = "Ana" }));
+        var shifts = await owner.PutAsJsonAsync($"/api/technicians/{anaId}/shifts",
+            new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(weekday => new { weekday, start = "08:00", end = "17:00" }));
+        Assert.Equal(HttpStatusCode.OK, shifts.StatusCode);
+        var customerId = await IdOfAsync(await owner.PostAsJsonAsync("/api/customers", new { name = "Casey Rivera", phone = "+19185550142" }));
         return new SeriesScene(app, tenant, serviceId, anaId, customerId);
+    }
+
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage created)
+    {
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     public static DateOnly Today => SeriesScheduler.TodayIn(Zone, TimeProvider.System);
