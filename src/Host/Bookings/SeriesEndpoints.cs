@@ -194,7 +194,7 @@ public static class SeriesEndpoints
         await db.SeriesOccurrences
             .Where(o => o.SeriesId == id && o.Date > endsOn && o.Date >= today && o.State != OccurrenceState.Skipped)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.State, OccurrenceState.Skipped)
-                .SetProperty(x => x.Detail, "The series ended before this date.").SetProperty(x => x.UpdatedAt, now), ct);
+                .SetProperty(x => x.Detail, SeriesScheduler.SeriesEnded).SetProperty(x => x.UpdatedAt, now), ct);
         series.EndsOn = endsOn;
 
         // Ended once nothing is left to book; a last day beyond what is booked yet leaves the series running until then.

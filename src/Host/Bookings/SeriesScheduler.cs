@@ -27,6 +27,9 @@ public sealed class SeriesScheduler(ServiceProDbContext db, BookingService booki
     /// <summary>Who generated bookings are audited as.</summary>
     public const string Actor = "system";
 
+    /// <summary>Why a date after the series' last day is skipped.</summary>
+    public const string SeriesEnded = "The series ended before this date.";
+
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     /// <summary>Generates every active series of the tenant; marks series whose last day has passed as ended.</summary>
@@ -39,6 +42,7 @@ public sealed class SeriesScheduler(ServiceProDbContext db, BookingService booki
             .Where(s => s.Status == SeriesStatus.Active && s.EndsOn != null && s.EndsOn < today)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SeriesStatus.Ended).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), ct);
 
+        await CancelPastTheEndAsync(today, ct);
         var due = await db.BookingSeries.AsNoTracking()
             .Where(s => s.Status == SeriesStatus.Active && (s.GeneratedThrough == null || s.GeneratedThrough < horizon))
             .Where(s => s.EndsOn == null || s.GeneratedThrough == null || s.GeneratedThrough < s.EndsOn)
@@ -88,6 +92,32 @@ public sealed class SeriesScheduler(ServiceProDbContext db, BookingService booki
             .Where(s => s.Id == series.Id && (s.GeneratedThrough == null || s.GeneratedThrough < mark))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.GeneratedThrough, mark), ct);
         return recorded;
+    }
+
+    /// <summary>
+    /// Cancels bookings of dates after a series' last day. Ending a series cancels them itself, but a generation run
+    /// that read the series just before it ended can still book one more; the next sweep takes it back.
+    /// </summary>
+    private async Task CancelPastTheEndAsync(DateOnly today, CancellationToken ct)
+    {
+        var strays = await (
+            from o in db.SeriesOccurrences.AsNoTracking()
+            join s in db.BookingSeries on o.SeriesId equals s.Id
+            join b in db.Bookings on o.BookingId equals b.Id
+            where s.EndsOn != null && o.Date > s.EndsOn && o.Date >= today
+                  && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+            select o).ToListAsync(ct);
+        foreach (var stray in strays)
+        {
+            if (await bookings.CancelAsync(stray.BookingId!.Value, CancellationReasons.BusinessCancelled, null, Actor, ct) is BookingDone)
+            {
+                await db.SeriesOccurrences.Where(o => o.SeriesId == stray.SeriesId && o.Date == stray.Date)
+                    .ExecuteUpdateAsync(o => o.SetProperty(x => x.State, OccurrenceState.Skipped)
+                        .SetProperty(x => x.Detail, SeriesEnded).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), ct);
+            }
+
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>

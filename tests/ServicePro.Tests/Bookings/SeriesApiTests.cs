@@ -226,6 +226,25 @@ public sealed class SeriesApiTests(ServiceProApp app) : IClassFixture<ServicePro
     }
 
     [Fact]
+    public async Task A_date_booked_past_the_end_by_a_run_that_raced_the_ending_is_cancelled_by_the_next_sweep()
+    {
+        var scene = await SeriesScene.CreateAsync(app);
+        var first = SeriesScene.NextWeekday(DayOfWeek.Monday);
+        var dates = FourMondaysFrom(first);
+        var seriesId = await scene.InsertSeriesAsync(Mondays, first, dates[^1]);
+        await scene.GenerateAsync();
+
+        // As if the series had ended after the third date while that run was booking the fourth.
+        await app.InTenantAsync(scene.Tenant.Slug, db => db.BookingSeries.Where(s => s.Id == seriesId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndsOn, dates[2]).SetProperty(x => x.Status, SeriesStatus.Ended)));
+        await scene.GenerateAsync();
+
+        var series = await scene.GetAsync(seriesId);
+        Assert.Equal(["booked", "booked", "booked", "skipped"], series.Occurrences!.Select(o => o.State));
+        Assert.Equal(("cancelled", SeriesScheduler.SeriesEnded), (series.Occurrences![3].BookingStatus, series.Occurrences[3].Detail));
+    }
+
+    [Fact]
     public async Task A_paused_series_books_nothing_until_it_is_resumed()
     {
         var scene = await SeriesScene.CreateAsync(app);
