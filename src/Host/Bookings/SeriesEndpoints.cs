@@ -167,7 +167,7 @@ public static class SeriesEndpoints
         if (endsOn < series.StartsOn.AddDays(-1))
         {
             return Problems.Invalid("endsOn", string.Create(CultureInfo.InvariantCulture,
-                $"The last day cannot be before the series starts ({series.StartsOn:yyyy-MM-dd}); the day before it ends the series before its first date."));
+                $"Choose a last day from {series.StartsOn.AddDays(-1):yyyy-MM-dd} (the day before the first, for no dates at all) on."));
         }
 
         var reason = request?.Reason ?? CancellationReasons.BusinessCancelled;
@@ -181,12 +181,17 @@ public static class SeriesEndpoints
         var dropped = await db.SeriesOccurrences.AsNoTracking()
             .Where(o => o.SeriesId == id && o.Date > endsOn && o.Date >= today && o.State != OccurrenceState.Skipped)
             .OrderBy(o => o.Date).ToListAsync(ct);
+        var cancelled = 0;
         foreach (var occurrence in dropped)
         {
-            if (occurrence.BookingId is { } bookingId && await IsStillToComeAsync(db, bookingId, ct)
-                && await bookings.CancelAsync(bookingId, reason, request?.Feedback, actor, ct) is not BookingDone and var refused)
+            if (occurrence.BookingId is { } bookingId && await IsStillToComeAsync(db, bookingId, ct))
             {
-                return BookingEndpoints.ToProblem(refused);
+                if (await bookings.CancelAsync(bookingId, reason, request?.Feedback, actor, ct) is not BookingDone and var refused)
+                {
+                    return BookingEndpoints.ToProblem(refused);
+                }
+
+                cancelled++;
             }
         }
 
@@ -207,7 +212,7 @@ public static class SeriesEndpoints
         db.AuditLog.Add(AuditEntry.Create(clock, actor, "series.ended", SeriesEntity, id.ToString(), new()
         {
             ["ends_on"] = endsOn.ToString("O", CultureInfo.InvariantCulture),
-            ["cancelled_dates"] = dropped.Count(o => o.BookingId is not null).ToString(CultureInfo.InvariantCulture),
+            ["cancelled_bookings"] = cancelled.ToString(CultureInfo.InvariantCulture),
         }));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
