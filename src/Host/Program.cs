@@ -69,6 +69,7 @@ app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
 app.MapNoticeEndpoints();
 app.MapWeatherEndpoints();
+app.MapSeriesEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();

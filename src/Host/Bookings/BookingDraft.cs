@@ -1,7 +1,8 @@
 namespace ServicePro.Host.Bookings;
 
 /// <summary>A booking to be made.</summary>
-/// <param name="Source">"staff", "widget", "assistant" or "series": staff bookings are confirmed at once, the others wait for the business.</param>
+/// <param name="Source">"staff", "widget", "assistant" or "series": staff bookings and the occurrences of a series (which staff
+/// set up with the customer) are confirmed at once, the others wait for the business.</param>
 public sealed record BookingDraft(Guid CustomerId, Guid ServiceId, DateTimeOffset StartsAt, string Source)
 {
     /// <summary>The technician asked for; otherwise the first free one who does the service.</summary>
@@ -23,4 +24,7 @@ public sealed record BookingDraft(Guid CustomerId, Guid ServiceId, DateTimeOffse
     public DateOnly? OccurrenceDate { get; init; }
 
     public static readonly IReadOnlyList<string> Sources = ["staff", "widget", "assistant", "series"];
+
+    /// <summary>Whether the business has already agreed to this booking, so it needs no confirming.</summary>
+    public bool ConfirmedAtOnce => Source is "staff" or "series";
 }

@@ -77,8 +77,8 @@ public sealed class BookingService(
             OccurrenceDate = draft.OccurrenceDate,
             StartsAt = draft.StartsAt,
             EndsAt = draft.StartsAt.AddMinutes(open.DurationMinutes),
-            Status = draft.Source == "staff" ? BookingStatus.Confirmed : BookingStatus.Pending,
-            ConfirmedAt = draft.Source == "staff" ? now : null,
+            Status = draft.ConfirmedAtOnce ? BookingStatus.Confirmed : BookingStatus.Pending,
+            ConfirmedAt = draft.ConfirmedAtOnce ? now : null,
             Address = draft.Address?.Trim() ?? customer.Address,
             Lat = location?.Lat,
             Lng = location?.Lng,
@@ -148,10 +148,12 @@ public sealed class BookingService(
         booking.EndsAt = startsAt.AddMinutes(duration);
         booking.TechnicianId = request.TechnicianId!.Value;
         Touch(booking);
-        if (booking.SeriesId is { } seriesId && booking.OccurrenceDate is { } date)
+        if (booking.SeriesId is { } seriesId && booking.OccurrenceDate is { } date
+            && await db.SeriesOccurrences.FirstOrDefaultAsync(o => o.SeriesId == seriesId && o.Date == date, ct) is { } occurrence)
         {
-            await db.SeriesOccurrences.Where(o => o.SeriesId == seriesId && o.Date == date)
-                .ExecuteUpdateAsync(o => o.SetProperty(x => x.State, OccurrenceState.Moved).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), ct);
+            // Saved with the move, so a move refused by the no-overlap constraint leaves the occurrence as it was.
+            occurrence.State = OccurrenceState.Moved;
+            occurrence.UpdatedAt = clock.GetUtcNow();
         }
 
         Record(actor, "booking.rescheduled", DomainEventTypes.BookingRescheduled, booking, new()

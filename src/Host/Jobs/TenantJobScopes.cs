@@ -11,7 +11,8 @@ namespace ServicePro.Host.Jobs;
 /// </summary>
 public sealed class TenantJobScopes(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, ILogger<TenantJobScopes> logger)
 {
-    /// <summary>Tenants that are live or still setting up (every status but suspended and deleted, as in <see cref="BeginAsync"/>).</summary>
+    /// <summary>Tenants that are live or still setting up (pending or onboarding: they can already take bookings) —
+    /// the same ones <see cref="BeginAsync"/> opens a scope for.</summary>
     public async Task<IReadOnlyList<Guid>> WorkingTenantIdsAsync(CancellationToken ct)
     {
         await using var platform = scopes.CreateAsyncScope();

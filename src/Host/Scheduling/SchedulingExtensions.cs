@@ -1,11 +1,13 @@
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Catalog;
+using ServicePro.Host.Jobs;
 
 namespace ServicePro.Host.Scheduling;
 
 public static class SchedulingExtensions
 {
-    /// <summary>Availability and bookings: the engine's data access, the estimator both use, and the booking service.</summary>
+    /// <summary>Availability and bookings: the engine's data access, the estimator both use, the booking service, and
+    /// recurring series with their hourly generation sweep.</summary>
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<JobEstimator>();
@@ -13,6 +15,9 @@ public static class SchedulingExtensions
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<IdempotentRequests>();
+        builder.Services.AddScoped<SeriesScheduler>();
+        builder.Services.AddSingleton<SeriesJobs>();
+        builder.Services.AddRecurringJob<SeriesJobs>(SeriesJobs.SweepId, j => j.SweepAsync(CancellationToken.None), SeriesJobs.SweepCron);
         return builder;
     }
 }
