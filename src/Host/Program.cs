@@ -1,5 +1,6 @@
 using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
+using ServicePro.Host.Calendar;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Diagnostics;
@@ -51,6 +52,7 @@ app.MapIndustryPackEndpoints();
 app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
+app.MapCalendarFeedEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
