@@ -45,6 +45,19 @@ public sealed class CalendarSeed(ServiceProApp app, string slug)
             return (service.Id, service.Name, service.DurationMinutes);
         });
 
+    /// <summary>Approved time off between two moments on the Chicago wall clock.</summary>
+    public async Task TimeOffAsync(Technician technician, DateTime localStart, DateTime localEnd, string reason) =>
+        await app.InTenantAsync(slug, async db =>
+        {
+            db.TimeOff.Add(new TimeOffRequest
+            {
+                Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Reason = reason, Status = TimeOffStatus.Approved,
+                StartsAt = TimeZoneInfo.ConvertTimeToUtc(localStart, Chicago), EndsAt = TimeZoneInfo.ConvertTimeToUtc(localEnd, Chicago),
+                RequestedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+
     /// <summary>A booking starting at <paramref name="localStart"/> on the wall clock of <paramref name="zone"/> (Chicago, the tenants' default, if not given).</summary>
     public async Task<Booking> BookingAsync(
         Technician technician, Customer customer, Guid serviceId, DateTime localStart, int minutes,
