@@ -2,8 +2,10 @@ using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Calendar;
 using ServicePro.Host.Catalog;
+using ServicePro.Host.Bookings;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Diagnostics;
+using ServicePro.Host.Events;
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
@@ -13,6 +15,7 @@ using ServicePro.Host.Loyalty;
 using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Platform;
+using ServicePro.Host.Scheduling;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Secrets;
 using ServicePro.Host.Tenancy;
@@ -34,6 +37,8 @@ builder.AddServiceProHosting()
     .AddSecretsVault()
     .AddIntegrations()
     .AddOnboarding()
+    .AddScheduling()
+    .AddDomainEvents()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -52,6 +57,8 @@ app.MapIndustryPackEndpoints();
 app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
+app.MapAvailabilityEndpoints();
+app.MapBookingEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();

@@ -89,7 +89,7 @@ public static class ServiceEndpoints
     }
 
     private static async Task<Results<Ok<JobEstimate>, ProblemHttpResult, ValidationProblem>> Estimate(
-        Guid id, EstimateRequest request, ServiceProDbContext db, ITenantContext tenant, PluginCatalog catalog, CancellationToken ct)
+        Guid id, EstimateRequest request, ServiceProDbContext db, ITenantContext tenant, JobEstimator estimator, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct);
         if (service is null)
@@ -97,28 +97,12 @@ public static class ServiceEndpoints
             return Problems.NotFound("There is no such service, or it is not offered at the moment.");
         }
 
-        var pack = catalog.FindPack(tenant.Tenant!.Industry);
-        if (pack is null)
+        var outcome = estimator.Estimate(service, request.Answers ?? []);
+        if (outcome.PackMissing)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Industry pack unavailable",
-                detail: $"The '{tenant.Tenant.Industry}' industry pack is not loaded on this server, so jobs cannot be estimated.");
+            return Problems.PackUnavailable(tenant.Tenant!.Industry);
         }
 
-        var answers = request.Answers ?? [];
-        var errors = IntakeValidator.Validate(pack.IntakeFields, answers);
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        // The pack prices with the tenant's own ranges, which may differ from the pack's defaults.
-        var definition = new ServiceDefinition(service.PackServiceKey ?? "", service.Name, service.Description,
-            service.PriceMin, service.PriceMax, service.DurationMinutes, service.MaxDurationMinutes, service.IsOutdoor);
-        var estimate = pack.Estimate(definition, new IntakeAnswers(answers));
-        return TypedResults.Ok(estimate with
-        {
-            Price = Math.Clamp(estimate.Price, service.PriceMin, service.PriceMax),
-            DurationMinutes = Math.Clamp(estimate.DurationMinutes, service.DurationMinutes, service.MaxDurationMinutes),
-        });
+        return outcome.Estimate is { } estimate ? TypedResults.Ok(estimate) : Problems.Invalid(outcome.Errors);
     }
 }

@@ -15,4 +15,8 @@ public static class Problems
         TypedResults.ValidationProblem(errors, title: "Some fields need attention");
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new() { [field] = [message] });
+
+    public static ProblemHttpResult PackUnavailable(string industry) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Industry pack unavailable",
+            detail: $"The '{industry}' industry pack is not loaded on this server, so jobs cannot be estimated.");
 }

@@ -59,6 +59,8 @@ public static class BackgroundJobsExtensions
             // Delayed jobs (e.g. the next A2P status check) become due at this granularity.
             o.SchedulePollingInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue("ServicePro:Jobs:SchedulePollingSeconds", 15.0));
         });
+        builder.Services.AddSingleton<TenantJobScopes>();
+        builder.Services.AddHostedService<RecurringJobs.Registrar>();
         return builder;
     }
 

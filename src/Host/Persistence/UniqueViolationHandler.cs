@@ -31,7 +31,7 @@ public sealed class UniqueViolationHandler(IProblemDetailsService problems) : IE
         });
     }
 
-    private static bool IsUniqueViolation(Exception inner) => inner switch
+    internal static bool IsUniqueViolation(Exception inner) => inner switch
     {
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal),

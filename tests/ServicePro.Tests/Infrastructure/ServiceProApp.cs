@@ -78,6 +78,9 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ServicePro:Secrets:Keys:1"] = MasterKeyV1,
             ["ServicePro:RateLimits:PublicPerMinute"] = "100000",
             ["ServicePro:RateLimits:SignInPerMinute"] = "100000",
+
+            // Sweeps run when a test calls them, not on a clock.
+            ["ServicePro:Jobs:RecurringEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         _fakes?.Configure(settings);

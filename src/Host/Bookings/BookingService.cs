@@ -1,0 +1,355 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Events;
+using ServicePro.Host.Persistence;
+using ServicePro.Host.Scheduling;
+using ServicePro.Host.Tenancy;
+
+namespace ServicePro.Host.Bookings;
+
+/// <summary>
+/// The one way bookings are made and changed — by staff, the booking widget, the assistant or a recurring
+/// series. Each change checks the tenant's rules through the availability engine, is audited and records a
+/// domain event in the same transaction. On PostgreSQL the exclusion constraint <see cref="BookingOverlap"/> has
+/// the last word: of two requests racing for one technician's time, exactly one is stored.
+/// </summary>
+public sealed class BookingService(
+    ServiceProDbContext db,
+    AvailabilityService availability,
+    DomainEventOutbox events,
+    ITenantContext tenant,
+    TimeProvider clock)
+{
+    /// <summary>How many open times a conflict offers instead, and how far ahead it looks for them.</summary>
+    private const int AlternativesOffered = 5;
+
+    private const int AlternativesSearchDays = 14;
+
+    /// <param name="beforeSave">Adds rows that must be stored with the booking or not at all (an idempotency record).</param>
+    public async Task<BookingOutcome> CreateAsync(BookingDraft draft, string actor, CancellationToken ct, Action<Booking>? beforeSave = null)
+    {
+        if (Validate(draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == draft.CustomerId, ct);
+        if (customer is null)
+        {
+            return BookingRefused.Invalid("customerId", "There is no such customer.");
+        }
+
+        if (draft.AssetId is { } assetId && !await db.CustomerAssets.AnyAsync(a => a.Id == assetId && a.CustomerId == draft.CustomerId, ct))
+        {
+            return BookingRefused.Invalid("assetId", "That vehicle, pet or property does not belong to this customer.");
+        }
+
+        var location = draft.Lat is { } lat && draft.Lng is { } lng ? new GeoPoint(lat, lng)
+            : customer.Lat is { } clat && customer.Lng is { } clng ? new GeoPoint(clat, clng) : null;
+        var request = new AvailabilityRequest(draft.ServiceId, LocalDate(draft.StartsAt), LocalDate(draft.StartsAt))
+        {
+            TechnicianId = draft.TechnicianId,
+            DurationMinutes = draft.DurationMinutes,
+            Answers = draft.Answers,
+            Location = location,
+        };
+        var answer = await availability.FindAsync(request, ct);
+        if (answer is not OpenTimes open)
+        {
+            return Refusal(answer);
+        }
+
+        var slot = open.Slots.FirstOrDefault(s => s.StartUtc == draft.StartsAt);
+        if (slot is null)
+        {
+            return await ConflictAsync(request, draft.StartsAt, ct);
+        }
+
+        var now = clock.GetUtcNow();
+        var booking = new Booking
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = draft.CustomerId,
+            ServiceId = draft.ServiceId,
+            TechnicianId = draft.TechnicianId ?? slot.Technicians[0],
+            AssetId = draft.AssetId,
+            SeriesId = draft.SeriesId,
+            OccurrenceDate = draft.OccurrenceDate,
+            StartsAt = draft.StartsAt,
+            EndsAt = draft.StartsAt.AddMinutes(open.DurationMinutes),
+            Status = draft.Source == "staff" ? BookingStatus.Confirmed : BookingStatus.Pending,
+            ConfirmedAt = draft.Source == "staff" ? now : null,
+            Address = draft.Address?.Trim() ?? customer.Address,
+            Lat = location?.Lat,
+            Lng = location?.Lng,
+            Answers = draft.Answers?.ToDictionary() ?? [],
+            EstimatedPrice = open.Estimate?.Price ?? 0,
+            Notes = draft.Notes?.Trim() ?? "",
+            Source = draft.Source,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (open.Estimate is null)
+        {
+            booking.EstimatedPrice = await db.Services.Where(s => s.Id == draft.ServiceId).Select(s => s.PriceMin).FirstAsync(ct);
+        }
+
+        db.Bookings.Add(booking);
+        Record(actor, "booking.created", DomainEventTypes.BookingCreated, booking, new()
+        {
+            ["starts_at"] = booking.StartsAt.ToString("O"),
+            ["technician_id"] = booking.TechnicianId.ToString(),
+            ["source"] = booking.Source,
+        });
+        beforeSave?.Invoke(booking);
+        return await SaveAsync(booking, () => ConflictAsync(request, draft.StartsAt, ct), ct);
+    }
+
+    public async Task<BookingOutcome> RescheduleAsync(Guid id, DateTimeOffset startsAt, Guid? technicianId, string actor, CancellationToken ct)
+    {
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (booking is null)
+        {
+            return BookingRefused.NotFound("There is no such booking.");
+        }
+
+        if (booking.Status is not (BookingStatus.Pending or BookingStatus.Confirmed))
+        {
+            return BookingRefused.WrongState($"A {Describe(booking.Status)} booking cannot be moved.");
+        }
+
+        if (startsAt.Second != 0 || startsAt.Millisecond != 0)
+        {
+            return BookingRefused.Invalid("startsAt", "Choose one of the offered start times.");
+        }
+
+        var duration = (int)(booking.EndsAt - booking.StartsAt).TotalMinutes;
+        var request = new AvailabilityRequest(booking.ServiceId, LocalDate(startsAt), LocalDate(startsAt))
+        {
+            TechnicianId = technicianId ?? booking.TechnicianId,
+            DurationMinutes = duration,
+            IgnoreBookingId = booking.Id,
+        };
+        var answer = await availability.FindAsync(request, ct);
+        if (answer is not OpenTimes open)
+        {
+            return Refusal(answer);
+        }
+
+        if (!open.Slots.Any(s => s.StartUtc == startsAt))
+        {
+            return await ConflictAsync(request, startsAt, ct);
+        }
+
+        var previous = booking.StartsAt;
+        var previousTechnician = booking.TechnicianId;
+        booking.StartsAt = startsAt;
+        booking.EndsAt = startsAt.AddMinutes(duration);
+        booking.TechnicianId = request.TechnicianId!.Value;
+        Touch(booking);
+        if (booking.SeriesId is { } seriesId && booking.OccurrenceDate is { } date)
+        {
+            await db.SeriesOccurrences.Where(o => o.SeriesId == seriesId && o.Date == date)
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.State, OccurrenceState.Moved).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), ct);
+        }
+
+        Record(actor, "booking.rescheduled", DomainEventTypes.BookingRescheduled, booking, new()
+        {
+            ["previous_starts_at"] = previous.ToString("O"),
+            ["starts_at"] = startsAt.ToString("O"),
+            ["previous_technician_id"] = previousTechnician.ToString(),
+            ["technician_id"] = booking.TechnicianId.ToString(),
+        });
+        return await SaveAsync(booking, () => ConflictAsync(request, startsAt, ct), ct);
+    }
+
+    public Task<BookingOutcome> ConfirmAsync(Guid id, string actor, CancellationToken ct) =>
+        TransitionAsync(id, actor, DomainEventTypes.BookingConfirmed, booking =>
+        {
+            if (booking.Status != BookingStatus.Pending)
+            {
+                return BookingRefused.WrongState($"Only a pending booking can be confirmed; this one is {Describe(booking.Status)}.");
+            }
+
+            booking.Status = BookingStatus.Confirmed;
+            booking.ConfirmedAt = clock.GetUtcNow();
+            return null;
+        }, null, ct);
+
+    public Task<BookingOutcome> CancelAsync(Guid id, string? reason, string? feedback, string actor, CancellationToken ct)
+    {
+        if (reason is null || !CancellationReasons.All.Contains(reason))
+        {
+            return Task.FromResult<BookingOutcome>(BookingRefused.Invalid("reason", $"Choose a reason: {string.Join(", ", CancellationReasons.All)}."));
+        }
+
+        if (feedback?.Length > 2000)
+        {
+            return Task.FromResult<BookingOutcome>(BookingRefused.Invalid("feedback", "Feedback is limited to 2,000 characters."));
+        }
+
+        return TransitionAsync(id, actor, DomainEventTypes.BookingCancelled, booking =>
+        {
+            if (booking.Status is not (BookingStatus.Pending or BookingStatus.Confirmed))
+            {
+                return BookingRefused.WrongState($"A {Describe(booking.Status)} booking cannot be cancelled.");
+            }
+
+            booking.Status = BookingStatus.Cancelled;
+            booking.CancelledAt = clock.GetUtcNow();
+            booking.CancellationReason = reason;
+            booking.CancellationFeedback = string.IsNullOrWhiteSpace(feedback) ? null : feedback.Trim();
+            return null;
+        }, new() { ["reason"] = reason }, ct);
+    }
+
+    public Task<BookingOutcome> CompleteAsync(Guid id, string actor, CancellationToken ct) =>
+        TransitionAsync(id, actor, DomainEventTypes.BookingCompleted, booking =>
+        {
+            if (booking.Status is not (BookingStatus.Pending or BookingStatus.Confirmed))
+            {
+                return BookingRefused.WrongState($"A {Describe(booking.Status)} booking cannot be completed.");
+            }
+
+            if (booking.StartsAt > clock.GetUtcNow())
+            {
+                return BookingRefused.WrongState("A job cannot be completed before it has started.");
+            }
+
+            booking.Status = BookingStatus.Completed;
+            booking.CompletedAt = clock.GetUtcNow();
+            return null;
+        }, null, ct);
+
+    public Task<BookingOutcome> MarkNoShowAsync(Guid id, string actor, CancellationToken ct) =>
+        TransitionAsync(id, actor, DomainEventTypes.BookingNoShow, booking =>
+        {
+            if (booking.Status is not (BookingStatus.Pending or BookingStatus.Confirmed))
+            {
+                return BookingRefused.WrongState($"A {Describe(booking.Status)} booking cannot be marked as a no-show.");
+            }
+
+            if (booking.StartsAt > clock.GetUtcNow())
+            {
+                return BookingRefused.WrongState("A customer can only miss a job once its time has come.");
+            }
+
+            booking.Status = BookingStatus.NoShow;
+            return null;
+        }, null, ct);
+
+    /// <summary>The nearest open times for the same job, from the day asked for onwards.</summary>
+    public async Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(AvailabilityRequest request, DateTimeOffset after, CancellationToken ct)
+    {
+        var wider = request with { To = request.From.AddDays(AlternativesSearchDays - 1), Location = null };
+        return await availability.FindAsync(wider, ct) is OpenTimes open
+            ? open.Slots.Where(s => s.StartUtc >= after).Concat(open.Slots.Where(s => s.StartUtc < after).Reverse())
+                .Take(AlternativesOffered).OrderBy(s => s.StartUtc).ToList()
+            : [];
+    }
+
+    private async Task<BookingOutcome> TransitionAsync(
+        Guid id, string actor, string eventType, Func<Booking, BookingRefused?> change, Dictionary<string, string?>? data, CancellationToken ct)
+    {
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (booking is null)
+        {
+            return BookingRefused.NotFound("There is no such booking.");
+        }
+
+        if (change(booking) is { } refused)
+        {
+            return refused;
+        }
+
+        Touch(booking);
+        Record(actor, eventType, eventType, booking, data ?? []);
+        return await SaveAsync(booking, null, ct);
+    }
+
+    private async Task<BookingOutcome> SaveAsync(Booking booking, Func<Task<BookingOutcome>>? onOverlap, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (onOverlap is not null && IsOverlap(ex))
+        {
+            db.ChangeTracker.Clear();
+            return await onOverlap();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return BookingRefused.WrongState("Someone else changed this booking at the same moment. Reload it and try again.");
+        }
+
+        events.RequestDelivery();
+        return new BookingDone(booking);
+    }
+
+    private async Task<BookingOutcome> ConflictAsync(AvailabilityRequest request, DateTimeOffset wanted, CancellationToken ct)
+    {
+        var alternatives = await AlternativesAsync(request, wanted, ct);
+        var local = TimeZoneInfo.ConvertTime(wanted, Zone);
+        return new BookingConflict(
+            $"{local:dddd, MMMM d 'at' h:mm tt} is not available{(request.TechnicianId is null ? "" : " with that technician")}. " +
+            (alternatives.Count == 0 ? "There is no open time in the next two weeks." : "Here are the nearest open times."),
+            alternatives);
+    }
+
+    private static BookingRefused? Validate(BookingDraft draft)
+    {
+        if (!BookingDraft.Sources.Contains(draft.Source))
+        {
+            return BookingRefused.Invalid("source", "Unknown booking source.");
+        }
+
+        if (draft.StartsAt.Second != 0 || draft.StartsAt.Millisecond != 0)
+        {
+            return BookingRefused.Invalid("startsAt", "Choose one of the offered start times.");
+        }
+
+        if ((draft.Lat is null) != (draft.Lng is null) || draft.Lat is < -90 or > 90 || draft.Lng is < -180 or > 180)
+        {
+            return BookingRefused.Invalid("lat", "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.");
+        }
+
+        if (draft.Notes?.Length > 2000 || draft.Address?.Length > 500)
+        {
+            return BookingRefused.Invalid(draft.Notes?.Length > 2000 ? "notes" : "address", "That is too long.");
+        }
+
+        return null;
+    }
+
+    private static BookingRefused Refusal(AvailabilityAnswer answer) => answer switch
+    {
+        OutsideServiceArea outside => new BookingRefused(422, "Outside the service area", outside.Message),
+        AvailabilityRefused { Errors: { } errors } refused => new BookingRefused(refused.StatusCode, "Some fields need attention", refused.Detail, errors),
+        AvailabilityRefused { StatusCode: 404 } refused => BookingRefused.Invalid("serviceId", refused.Detail),
+        AvailabilityRefused refused => new BookingRefused(refused.StatusCode, "Cannot book now", refused.Detail),
+        _ => throw new InvalidOperationException($"Unexpected availability answer {answer.GetType().Name}."),
+    };
+
+    private void Record(string actor, string auditAction, string eventType, Booking booking, Dictionary<string, string?> data)
+    {
+        db.AuditLog.Add(AuditEntry.Create(clock, actor, auditAction, "booking", booking.Id.ToString(), new(data)));
+        events.Record(eventType, booking.Id, data);
+    }
+
+    private void Touch(Booking booking)
+    {
+        booking.Version++;
+        booking.UpdatedAt = clock.GetUtcNow();
+    }
+
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(tenant.Tenant!.Timezone);
+
+    private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    private static string Describe(BookingStatus status) => SnakeCaseEnum.ToName(status).Replace('_', ' ');
+
+    private static bool IsOverlap(DbUpdateException ex) =>
+        ex.InnerException is Npgsql.PostgresException { SqlState: BookingOverlap.SqlState };
+}

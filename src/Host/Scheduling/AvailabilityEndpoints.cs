@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Tenancy;
+
+namespace ServicePro.Host.Scheduling;
+
+/// <summary>One open start: the instant, the same on the business's wall clock, and (for staff) who is free.</summary>
+public sealed record SlotDto(DateTimeOffset StartsAt, string LocalStart, IReadOnlyList<Guid>? Technicians)
+{
+    public static SlotDto From(AvailableSlot slot, bool showTechnicians) =>
+        new(slot.StartUtc, slot.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), showTechnicians ? slot.Technicians : null);
+}
+
+public sealed record AvailabilityDto(string TimeZone, int DurationMinutes, decimal? EstimatedPrice, IReadOnlyList<SlotDto> Slots);
+
+public static class AvailabilityEndpoints
+{
+    /// <summary>Query keys starting with this carry intake answers: <c>answers.vehicle_size=suv</c>.</summary>
+    private const string AnswerPrefix = "answers.";
+
+    public static RouteHandlerBuilder MapAvailabilityEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/availability", Find)
+            .WithTags("Scheduling")
+            .WithSummary("Open start times for a service between two local dates (default: the next 7 days). Public, for the booking widget; " +
+                         "staff also see which technicians are free and may ask for one technician or an exact length. " +
+                         "Intake answers go in as answers.{key}={value}; lat/lng check the service area.")
+            .RequireRateLimiting(RateLimiting.Public);
+
+    private static async Task<Results<Ok<AvailabilityDto>, ProblemHttpResult, ValidationProblem>> Find(
+        Guid serviceId, DateOnly? from, DateOnly? to, Guid? technicianId, int? durationMinutes, double? lat, double? lng,
+        HttpContext http, ITenantContext tenant, AvailabilityService availability, TimeProvider clock, CancellationToken ct)
+    {
+        if (tenant.Tenant is null)
+        {
+            return Problems.NotFound("Open times belong to a business: ask at the business's own address.");
+        }
+
+        var isStaff = http.User.Identity?.IsAuthenticated == true;
+        if (!isStaff && (technicianId is not null || durationMinutes is not null))
+        {
+            return Problems.Invalid(technicianId is not null ? "technicianId" : "durationMinutes", "Only the business's staff can ask for this.");
+        }
+
+        if ((lat is null) != (lng is null) || lat is < -90 or > 90 || lng is < -180 or > 180)
+        {
+            return Problems.Invalid("lat", "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.");
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(tenant.Tenant.Timezone)).DateTime);
+        var first = from ?? today;
+        var answers = http.Request.Query.Where(q => q.Key.StartsWith(AnswerPrefix, StringComparison.Ordinal))
+            .ToDictionary(q => q.Key[AnswerPrefix.Length..], q => q.Value.ToString());
+        var answer = await availability.FindAsync(new AvailabilityRequest(serviceId, first, to ?? first.AddDays(6))
+        {
+            TechnicianId = technicianId,
+            DurationMinutes = durationMinutes,
+            Answers = answers,
+            Location = lat is { } la && lng is { } ln ? new GeoPoint(la, ln) : null,
+        }, ct);
+
+        return answer switch
+        {
+            OpenTimes open => TypedResults.Ok(new AvailabilityDto(open.TimeZone, open.DurationMinutes, open.Estimate?.Price,
+                open.Slots.Select(s => SlotDto.From(s, isStaff)).ToList())),
+            OutsideServiceArea outside => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Outside the service area", detail: outside.Message,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["distanceMiles"] = Math.Round(outside.DistanceMiles, 1),
+                    ["radiusMiles"] = Math.Round(outside.RadiusMiles, 1),
+                }),
+            AvailabilityRefused { Errors: { } errors } => Problems.Invalid(errors),
+            AvailabilityRefused refused => TypedResults.Problem(statusCode: refused.StatusCode, detail: refused.Detail),
+            _ => throw new InvalidOperationException($"Unexpected availability answer {answer.GetType().Name}."),
+        };
+    }
+}
