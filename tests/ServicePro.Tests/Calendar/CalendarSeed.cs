@@ -11,6 +11,7 @@ public sealed class CalendarSeed(ServiceProApp app, string slug)
 {
     public static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
+    /// <summary>A technician on shift 09:00–15:00 on weekdays, the seed's opening hours.</summary>
     public async Task<Technician> TechnicianAsync(string name, string color = "#2563eb", Guid? userId = null) =>
         await app.InTenantAsync(slug, async db =>
         {
@@ -20,6 +21,14 @@ public sealed class CalendarSeed(ServiceProApp app, string slug)
                 CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             };
             db.Technicians.Add(technician);
+            foreach (var weekday in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+            {
+                db.TechnicianShifts.Add(new TechnicianShift
+                {
+                    Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Weekday = weekday, Start = new TimeOnly(9, 0), End = new TimeOnly(15, 0),
+                });
+            }
+
             await db.SaveChangesAsync();
             return technician;
         });

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Technicians;
@@ -76,6 +77,127 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.AssertAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task Staff_book_a_job_from_the_form_and_a_time_taken_meanwhile_is_answered_with_alternatives_to_choose()
+    {
+        var tenant = await app.CreateTenantAsync("lawn_care");
+        var seed = new CalendarSeed(app, tenant.Slug);
+        var alex = await seed.TechnicianAsync("Alex Rivera", "#0f766e");
+        var dana = await seed.CustomerAsync("Dana Whitfield");
+        var lee = await seed.CustomerAsync("Lee Park");
+        var service = await seed.ServiceAsync();
+        var day = NextWeekday(DayOfWeek.Thursday);
+        var page = await SignInAsync(tenant, $"/t/{tenant.Slug}/admin/calendar?view=day&date={day:yyyy-MM-dd}&technician={alex.Id}");
+
+        await page.Locator("#new-booking").ClickAsync();
+        await page.WaitForURLAsync("**/admin/calendar/new**");
+        await page.FillAsync("#q", "Whit");
+        await page.Locator("#search-button").ClickAsync();
+        await page.WaitForURLAsync("**q=Whit**");
+        Assert.Equal(["Choose a customer", "Dana Whitfield · " + dana.Phone], (await page.Locator("#customer option").AllInnerTextsAsync()).Select(o => o.Trim()));
+        await page.SelectOptionAsync("#customer", dana.Id.ToString());
+        await page.SelectOptionAsync("#service", service.Id.ToString());
+        Assert.Equal(alex.Id.ToString(), await page.InputValueAsync("#technician"));
+        Assert.Equal(day.ToString("yyyy-MM-dd"), await page.InputValueAsync("#date"));
+        await page.Locator("#show-times-button").ClickAsync();
+        await page.Locator("#booking-times").WaitForAsync();
+        Assert.Contains("9:00 AM", await page.Locator("#booking-times").InnerTextAsync());
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("calendar-new-booking"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("calendar-new-booking-phone"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // While the form is open, someone else takes 10:00 with Alex.
+        await seed.BookingAsync(alex, lee, service.Id, day.ToDateTime(new TimeOnly(10, 0)), 60);
+        await page.GetByLabel("10:00 AM", new() { Exact = true }).CheckAsync();
+        await page.FillAsync("#Notes", "Side gate");
+        await page.Locator("#book-button").ClickAsync();
+
+        await page.Locator("#problem").WaitForAsync();
+        Assert.Contains("not available", await page.Locator("#problem").InnerTextAsync());
+        var alternatives = page.Locator("#booking-times input[type=radio]");
+        Assert.True(await alternatives.CountAsync() > 0);
+        Assert.Contains("Nearest open times", await page.Locator("#booking-times legend").InnerTextAsync());
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("calendar-new-booking-conflict"), FullPage = true });
+        var offered = DateTimeOffset.Parse(await alternatives.First.GetAttributeAsync("value") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        await alternatives.First.CheckAsync();
+        await page.Locator("#book-button").ClickAsync();
+
+        await page.WaitForURLAsync("**/admin/calendar/bookings/**");
+        Assert.Contains("Booked", await page.Locator("#notice").InnerTextAsync());
+        var booked = await app.InTenantAsync(tenant.Slug, db => db.Bookings.Where(b => b.CustomerId == dana.Id).ToListAsync());
+        var job = Assert.Single(booked);
+        Assert.Equal(offered, job.StartsAt);
+        Assert.Equal((alex.Id, BookingStatus.Confirmed, "staff", "Side gate"), (job.TechnicianId, job.Status, job.Source, job.Notes));
+        Assert.EndsWith(job.Id.ToString(), page.Url);
+
+        await page.GotoAsync($"/t/{tenant.Slug}/admin/calendar?view=day&date={DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(job.StartsAt, CalendarSeed.Chicago).DateTime):yyyy-MM-dd}&technician=all");
+        Assert.Contains("Dana Whitfield", await page.Locator($"#booking-{job.Id}").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Staff_move_a_job_to_an_offered_time_and_cancel_it_with_a_reason()
+    {
+        var tenant = await app.CreateTenantAsync("lawn_care");
+        var seed = new CalendarSeed(app, tenant.Slug);
+        var alex = await seed.TechnicianAsync("Alex Rivera", "#0f766e");
+        var dana = await seed.CustomerAsync("Dana Whitfield");
+        var service = await seed.ServiceAsync();
+        var day = NextWeekday(DayOfWeek.Tuesday);
+        var job = await seed.BookingAsync(alex, dana, service.Id, day.ToDateTime(new TimeOnly(10, 0)), 60);
+        var page = await SignInAsync(tenant, $"/t/{tenant.Slug}/admin/calendar/bookings/{job.Id}");
+
+        Assert.Contains(day.ToString("MMM d", System.Globalization.CultureInfo.GetCultureInfo("en-US")), await page.Locator("#reschedule-times legend").InnerTextAsync());
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("calendar-booking"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("calendar-booking-phone"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // Another day: pick it, see its open times, move there.
+        var nextDay = day.AddDays(1);
+        await page.FillAsync("#reschedule-date", nextDay.ToString("yyyy-MM-dd"));
+        await page.Locator("#show-times-button").ClickAsync();
+        await page.WaitForURLAsync($"**date={nextDay:yyyy-MM-dd}**");
+        await page.GetByLabel("1:30 PM", new() { Exact = true }).CheckAsync();
+        await page.Locator("#reschedule-button").ClickAsync();
+
+        await page.Locator("#notice").WaitForAsync();
+        Assert.Contains("Moved to", await page.Locator("#notice").InnerTextAsync());
+        Assert.Contains("1:30 – 2:30 PM", await page.Locator("#booking-when").InnerTextAsync());
+        var moved = await app.InTenantAsync(tenant.Slug, db => db.Bookings.SingleAsync(b => b.Id == job.Id));
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(nextDay.ToDateTime(new TimeOnly(13, 30)), CalendarSeed.Chicago), moved.StartsAt.UtcDateTime);
+        Assert.Equal(job.Version + 1, moved.Version);
+
+        // Cancelling needs a reason; without one nothing changes.
+        await page.Locator("#cancel-button").ClickAsync();
+        await page.Locator("#Reason-error").WaitForAsync();
+        Assert.Equal("true", await page.GetAttributeAsync("#Reason", "aria-invalid"));
+        await BrowserApp.AssertAccessibleAsync(page);
+        Assert.Equal(BookingStatus.Confirmed, (await app.InTenantAsync(tenant.Slug, db => db.Bookings.SingleAsync(b => b.Id == job.Id))).Status);
+
+        await page.SelectOptionAsync("#Reason", CancellationReasons.Weather);
+        await page.FillAsync("#Feedback", "Rain all week, will call back");
+        await page.Locator("#cancel-button").ClickAsync();
+        await page.Locator("#notice").WaitForAsync();
+        Assert.Equal("Cancelled", (await page.Locator("#booking-status").InnerTextAsync()).Trim());
+        Assert.Contains("Rain all week", await page.Locator("#booking-cancellation").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("#cancel-form").CountAsync());
+        var cancelled = await app.InTenantAsync(tenant.Slug, db => db.Bookings.SingleAsync(b => b.Id == job.Id));
+        Assert.Equal((BookingStatus.Cancelled, CancellationReasons.Weather, "Rain all week, will call back"),
+            (cancelled.Status, cancelled.CancellationReason, cancelled.CancellationFeedback));
+        await BrowserApp.AssertAccessibleAsync(page);
+
+        await page.Locator(".breadcrumb a").ClickAsync();
+        await page.WaitForURLAsync("**/admin/calendar?**");
+        Assert.Equal(0, await page.Locator($"#booking-{job.Id}").CountAsync());
+        Assert.Contains("Dana Whitfield", await page.Locator("#not-drawn").InnerTextAsync());
+    }
+
     /// <summary>The block's top and height as fractions of its column's body, within a pixel or two.</summary>
     private static async Task AssertPlacedAsync(IPage page, Guid bookingId, string columnId, double top, double height)
     {
@@ -107,7 +229,7 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.FillAsync("#Email", tenant.OwnerEmail);
         await page.FillAsync("#Password", tenant.OwnerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/calendar**");
+        await page.WaitForURLAsync("**" + path);
         return page;
     }
 }

@@ -123,7 +123,8 @@ public static class CalendarPicture
             ? $"{start.ToString("h:mm", Us)} – {Clock(end)}"
             : $"{Clock(start)} – {Clock(end)}";
 
-    /// <summary>Opening hours, shifts and the bookings of the days shown, widened to whole hours; 8 AM to 6 PM when none.</summary>
+    /// <summary>Opening hours and the bookings of the days shown, widened to whole hours; 8 AM to 6 PM when none. Shifts do
+    /// not widen it: nothing is booked outside opening hours however long a technician works.</summary>
     private static TimeAxis AxisFor(CalendarPictureInput input, List<CalendarBooking> bookings)
     {
         var starts = new List<double>();
@@ -134,12 +135,6 @@ public static class CalendarPicture
             {
                 starts.Add(Minutes.OfDay(hours.Start));
                 ends.Add(Minutes.OfDay(hours.End));
-            }
-
-            foreach (var shift in input.Shifts.Where(s => s.Weekday == day.DayOfWeek && s.End > s.Start))
-            {
-                starts.Add(Minutes.OfDay(shift.Start));
-                ends.Add(Minutes.OfDay(shift.End));
             }
 
             foreach (var booking in bookings)
@@ -258,24 +253,21 @@ public static class CalendarPicture
             var (open, close) = (Minutes.OfDay(hours.Start), Minutes.OfDay(hours.End));
             Add(ShadeKind.Closed, $"Closed until {Clock(open)}", axis.StartMinute, open);
             Add(ShadeKind.Closed, $"Closed from {Clock(close)}", close, axis.EndMinute);
+            // As the availability engine sees it: open hours outside the technician's shifts that day (all of them when
+            // the day has none) take no jobs.
+            var free = (double)open;
+            foreach (var shift in input.Shifts.Where(s => s.TechnicianId == technician.Id && s.Weekday == day.DayOfWeek && s.End > s.Start)
+                         .OrderBy(s => s.Start))
+            {
+                Add(ShadeKind.OffShift, "Off shift", free, Math.Min(Minutes.OfDay(shift.Start), close));
+                free = Math.Max(free, Minutes.OfDay(shift.End));
+            }
+
+            Add(ShadeKind.OffShift, free <= open ? "Off shift all day" : "Off shift", free, close);
             if (rules.LunchBreakEnabled)
             {
                 var lunch = Minutes.OfDay(rules.LunchStart);
                 Add(ShadeKind.Lunch, $"Lunch {Clock(lunch)} – {Clock(lunch + rules.LunchMinutes)}", lunch, lunch + rules.LunchMinutes);
-            }
-
-            // A technician with no shifts recorded at all is not drawn as off: nobody has said when they work.
-            var technicianShifts = input.Shifts.Where(s => s.TechnicianId == technician.Id).ToList();
-            if (technicianShifts.Count > 0)
-            {
-                var free = (double)open;
-                foreach (var shift in technicianShifts.Where(s => s.Weekday == day.DayOfWeek && s.End > s.Start).OrderBy(s => s.Start))
-                {
-                    Add(ShadeKind.OffShift, "Off shift", free, Math.Min(Minutes.OfDay(shift.Start), close));
-                    free = Math.Max(free, Minutes.OfDay(shift.End));
-                }
-
-                Add(ShadeKind.OffShift, "Off shift", free, close);
             }
         }
 
