@@ -38,6 +38,7 @@ builder.AddServiceProHosting()
     .AddIntegrations()
     .AddOnboarding()
     .AddScheduling()
+    .AddCalendar()
     .AddDomainEvents()
     .AddBackgroundJobs()
     .AddAdminUi();

@@ -1,17 +1,12 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
-using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Calendar;
@@ -46,8 +41,7 @@ public static class CalendarFeedEndpoints
     }
 
     private static async Task<Results<Ok<CalendarFeedLink>, ProblemHttpResult>> Rotate(
-        Guid id, ServiceProDbContext db, HttpContext http, ITenantContext tenantContext, IAuthorizationService authorization,
-        IOptions<ServiceProOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid id, ServiceProDbContext db, HttpContext http, CalendarFeedLinks links, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (technician is null)
@@ -55,22 +49,16 @@ public static class CalendarFeedEndpoints
             return Problems.NotFound("There is no such technician.");
         }
 
-        if (!await MayManageAsync(http.User, technician, authorization))
+        if (!await links.MayManageAsync(http.User, technician))
         {
             return Forbidden();
         }
 
-        var (token, hash) = CalendarFeedTokens.Issue();
-        technician.CalendarFeedTokenHash = hash;
-        technician.UpdatedAt = clock.GetUtcNow();
-        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "technician.calendar_feed_created", "technician", id.ToString()));
-        await db.SaveChangesAsync(ct);
-        var host = TenantAddress.HostName(tenantContext.Tenant!, options.Value.BaseDomain);
-        return TypedResults.Ok(new CalendarFeedLink($"https://{host}/calendar/{token}.ics"));
+        return TypedResults.Ok(await links.IssueAsync(technician, ServiceProClaims.ActorOf(http.User), ct));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
-        Guid id, ServiceProDbContext db, HttpContext http, IAuthorizationService authorization, TimeProvider clock, CancellationToken ct)
+        Guid id, ServiceProDbContext db, HttpContext http, CalendarFeedLinks links, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (technician is null)
@@ -78,24 +66,17 @@ public static class CalendarFeedEndpoints
             return Problems.NotFound("There is no such technician.");
         }
 
-        if (!await MayManageAsync(http.User, technician, authorization))
+        if (!await links.MayManageAsync(http.User, technician))
         {
             return Forbidden();
         }
 
-        if (technician.CalendarFeedTokenHash is not null)
-        {
-            technician.CalendarFeedTokenHash = null;
-            technician.UpdatedAt = clock.GetUtcNow();
-            db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "technician.calendar_feed_revoked", "technician", id.ToString()));
-            await db.SaveChangesAsync(ct);
-        }
-
+        await links.RevokeAsync(technician, ServiceProClaims.ActorOf(http.User), ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<IResult> Feed(
-        string token, ServiceProDbContext db, HttpContext http, ITenantContext tenantContext, IOptions<ServiceProOptions> options,
+        string token, ServiceProDbContext db, HttpContext http, ITenantContext tenantContext, CalendarFeedLinks links,
         TimeProvider clock, CancellationToken ct)
     {
         // One answer for every kind of miss (no business here, malformed, unknown or revoked token), so the
@@ -123,8 +104,7 @@ public static class CalendarFeedEndpoints
                 select new FeedBooking(b.Id, b.StartsAt, b.EndsAt, b.Status, b.Version, b.UpdatedAt, s.Name, c.Name, b.Address ?? c.Address, b.Notes))
             .ToListAsync(ct);
 
-        var host = TenantAddress.HostName(tenant, options.Value.BaseDomain);
-        var body = CalendarFeed.Render($"{technician.Name} · {tenant.BrandName}", host, bookings);
+        var body = CalendarFeed.Render($"{technician.Name} · {tenant.BrandName}", links.HostName, bookings);
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32] + "\"");
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
@@ -138,11 +118,6 @@ public static class CalendarFeedEndpoints
 
         return TypedResults.Text(body, CalendarFeed.ContentType);
     }
-
-    /// <summary>Owners and admins manage every technician's feed; a technician who signs in manages their own.</summary>
-    private static async Task<bool> MayManageAsync(ClaimsPrincipal user, Technician technician, IAuthorizationService authorization) =>
-        (technician.UserId is { } linked && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && userId == linked)
-        || (await authorization.AuthorizeAsync(user, Policies.TenantAdmin)).Succeeded;
 
     private static ProblemHttpResult Forbidden() =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",

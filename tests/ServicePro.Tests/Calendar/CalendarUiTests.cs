@@ -198,6 +198,47 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("Dana Whitfield", await page.Locator("#not-drawn").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task Staff_create_a_technicians_feed_address_see_it_once_replace_it_and_turn_it_off()
+    {
+        var tenant = await app.CreateTenantAsync("lawn_care");
+        var seed = new CalendarSeed(app, tenant.Slug);
+        var alex = await seed.TechnicianAsync("Alex Rivera", "#0f766e");
+        var dana = await seed.CustomerAsync("Dana Whitfield");
+        var service = await seed.ServiceAsync();
+        var job = await seed.BookingAsync(alex, dana, service.Id, NextWeekday(DayOfWeek.Monday).ToDateTime(new TimeOnly(9, 0)), 60);
+        var page = await SignInAsync(tenant, $"/t/{tenant.Slug}/admin/calendar?view=week&technician={alex.Id}");
+        var feeds = app.ForTenant(tenant.Slug);
+
+        await page.Locator("#calendar-feed").ClickAsync();
+        await page.WaitForURLAsync($"**/admin/calendar/feed/{alex.Id}");
+        Assert.Equal("Off", (await page.Locator("#feed-status").InnerTextAsync()).Trim());
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.Locator("#create-feed-button").ClickAsync();
+        await page.Locator("#feed-url").WaitForAsync();
+        var first = new Uri(await page.InputValueAsync("#feed-url"));
+        Assert.Equal($"{tenant.Slug}.servicepro.localhost", first.Host);
+        Assert.Equal($"webcal://{first.Host}{first.AbsolutePath}", await page.GetAttributeAsync("#feed-webcal", "href"));
+        Assert.Equal("On", (await page.Locator("#feed-status").InnerTextAsync()).Trim());
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("calendar-feed"), FullPage = true });
+        Assert.Contains($"UID:{job.Id}@", await feeds.GetStringAsync(new Uri(first.AbsolutePath, UriKind.Relative)));
+
+        // Shown once: coming back shows no address.
+        await page.GotoAsync($"/t/{tenant.Slug}/admin/calendar/feed/{alex.Id}");
+        Assert.Equal(0, await page.Locator("#feed-url").CountAsync());
+        await page.Locator("#create-feed-button").ClickAsync();
+        await page.Locator("#feed-url").WaitForAsync();
+        var second = new Uri(await page.InputValueAsync("#feed-url"));
+        Assert.NotEqual(first, second);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await feeds.GetAsync(new Uri(first.AbsolutePath, UriKind.Relative))).StatusCode);
+
+        await page.Locator("#revoke-feed-button").ClickAsync();
+        await page.Locator("#notice").WaitForAsync();
+        Assert.Equal("Off", (await page.Locator("#feed-status").InnerTextAsync()).Trim());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await feeds.GetAsync(new Uri(second.AbsolutePath, UriKind.Relative))).StatusCode);
+    }
+
     /// <summary>The block's top and height as fractions of its column's body, within a pixel or two.</summary>
     private static async Task AssertPlacedAsync(IPage page, Guid bookingId, string columnId, double top, double height)
     {
