@@ -38,7 +38,9 @@ public sealed class FeedModel(ServiceProDbContext db, CalendarFeedLinks links, T
         }
 
         NewLink = await links.IssueAsync(Technician, Actor, ct);
-        // No redirect: the address must not travel through a cookie or a later page, so this answer is the only one with it.
+        // No redirect: the address must not travel through a cookie or a later page, so this answer is the only one
+        // with it; and no browser cache keeps it for the back button.
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
