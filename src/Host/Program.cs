@@ -18,6 +18,7 @@ using ServicePro.Host.Platform;
 using ServicePro.Host.Scheduling;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Secrets;
+using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 
 var isCommand = HostCommands.IsCommand(args);
@@ -40,6 +41,7 @@ builder.AddServiceProHosting()
     .AddScheduling()
     .AddCalendar()
     .AddDomainEvents()
+    .AddBookingNotices()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -58,9 +60,15 @@ app.MapIndustryPackEndpoints();
 app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
+app.MapCustomerAssetEndpoints();
+app.MapTechnicianEndpoints();
+app.MapTimeOffEndpoints();
+app.MapTimeEntryEndpoints();
+app.MapSchedulingSettingsEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
 app.MapCalendarFeedEndpoints();
+app.MapNoticeEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();
