@@ -7,6 +7,7 @@ using ServicePro.Host.Bookings;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Calendar;
@@ -49,7 +50,7 @@ public static class CalendarFeedEndpoints
             return Problems.NotFound("There is no such technician.");
         }
 
-        if (!await links.MayManageAsync(http.User, technician))
+        if (!await links.MayManageAsync(http.User, technician, ct))
         {
             return Forbidden();
         }
@@ -66,7 +67,7 @@ public static class CalendarFeedEndpoints
             return Problems.NotFound("There is no such technician.");
         }
 
-        if (!await links.MayManageAsync(http.User, technician))
+        if (!await links.MayManageAsync(http.User, technician, ct))
         {
             return Forbidden();
         }
@@ -120,6 +121,5 @@ public static class CalendarFeedEndpoints
     }
 
     private static ProblemHttpResult Forbidden() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: "Only owners, admins and the technician themselves can manage this calendar feed.");
+        TechnicianAccess.Forbidden("Only owners, admins and the technician themselves can manage this calendar feed.");
 }

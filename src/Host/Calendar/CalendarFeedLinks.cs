@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Hosting;
-using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
@@ -15,12 +13,11 @@ namespace ServicePro.Host.Calendar;
 /// earlier address, so a leaked link is fixed by issuing a new one.
 /// </summary>
 public sealed class CalendarFeedLinks(
-    ServiceProDbContext db, ITenantContext tenantContext, IOptions<ServiceProOptions> options, IAuthorizationService authorization, TimeProvider clock)
+    ServiceProDbContext db, ITenantContext tenantContext, IOptions<ServiceProOptions> options, TimeProvider clock)
 {
     /// <summary>Owners and admins manage every technician's feed; a technician who signs in manages their own.</summary>
-    public async Task<bool> MayManageAsync(ClaimsPrincipal user, Technician technician) =>
-        (technician.UserId is { } linked && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && userId == linked)
-        || (await authorization.AuthorizeAsync(user, Policies.TenantAdmin)).Succeeded;
+    public Task<bool> MayManageAsync(ClaimsPrincipal user, Technician technician, CancellationToken ct) =>
+        TechnicianAccess.MayActForAsync(db, user, technician, ct);
 
     /// <summary>A new secret address for the technician (tracked by this context); the old one stops working.</summary>
     public async Task<CalendarFeedLink> IssueAsync(Technician technician, string actor, CancellationToken ct)

@@ -65,7 +65,7 @@ public sealed class FeedModel(ServiceProDbContext db, CalendarFeedLinks links, T
         }
 
         Technician = technician;
-        MayManage = await links.MayManageAsync(User, technician);
+        MayManage = await links.MayManageAsync(User, technician, ct);
         if (!MayManage)
         {
             // The page still explains who can; it just offers nothing to press.
