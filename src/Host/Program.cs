@@ -1,5 +1,6 @@
 using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
+using ServicePro.Host.Calendar;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Customers;
@@ -39,6 +40,7 @@ builder.AddServiceProHosting()
     .AddIntegrations()
     .AddOnboarding()
     .AddScheduling()
+    .AddCalendar()
     .AddDomainEvents()
     .AddBookingNotices()
     .AddWeatherRescheduling()
@@ -67,6 +69,7 @@ app.MapTimeEntryEndpoints();
 app.MapSchedulingSettingsEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
+app.MapCalendarFeedEndpoints();
 app.MapNoticeEndpoints();
 app.MapWeatherEndpoints();
 app.MapSeriesEndpoints();

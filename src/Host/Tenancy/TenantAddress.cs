@@ -4,4 +4,6 @@ namespace ServicePro.Host.Tenancy;
 public static class TenantAddress
 {
     public static string HostName(Tenant tenant, string baseDomain) => tenant.CustomDomain ?? $"{tenant.Slug}.{baseDomain}";
+
+    public static string HostName(TenantInfo tenant, string baseDomain) => tenant.CustomDomain ?? $"{tenant.Slug}.{baseDomain}";
 }
