@@ -305,19 +305,7 @@ public static class SeriesEndpoints
         else
         {
             // In conflict, skipped before it was booked, or not generated yet: book it now at the time asked for.
-            var draft = new BookingDraft(series!.CustomerId, series.ServiceId, startsAt, "series")
-            {
-                TechnicianId = request.TechnicianId ?? series.TechnicianId,
-                AssetId = series.AssetId,
-                Answers = series.Answers.Count > 0 ? series.Answers : null,
-                DurationMinutes = series.DurationMinutes,
-                Address = series.Address,
-                Lat = series.Lat,
-                Lng = series.Lng,
-                Notes = series.Notes.Length > 0 ? series.Notes : null,
-                SeriesId = series.Id,
-                OccurrenceDate = date,
-            };
+            var draft = SeriesScheduler.DraftFor(series!, date, startsAt, request.TechnicianId);
             try
             {
                 outcome = await bookings.CreateAsync(draft, actor, ct, booking =>

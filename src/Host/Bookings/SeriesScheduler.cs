@@ -32,6 +32,22 @@ public sealed class SeriesScheduler(ServiceProDbContext db, BookingService booki
 
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
+    /// <summary>The booking for one date of a series, at <paramref name="startsAt"/> (the series' time, or where staff moved it).</summary>
+    public static BookingDraft DraftFor(BookingSeries series, DateOnly date, DateTimeOffset startsAt, Guid? technicianId = null) =>
+        new(series.CustomerId, series.ServiceId, startsAt, "series")
+        {
+            TechnicianId = technicianId ?? series.TechnicianId,
+            AssetId = series.AssetId,
+            Answers = series.Answers.Count > 0 ? series.Answers : null,
+            DurationMinutes = series.DurationMinutes,
+            Address = series.Address,
+            Lat = series.Lat,
+            Lng = series.Lng,
+            Notes = series.Notes.Length > 0 ? series.Notes : null,
+            SeriesId = series.Id,
+            OccurrenceDate = date,
+        };
+
     /// <summary>Generates every active series of the tenant; marks series whose last day has passed as ended.</summary>
     /// <returns>How many occurrences this run recorded.</returns>
     public async Task<int> GenerateAllAsync(CancellationToken ct)
@@ -136,19 +152,7 @@ public sealed class SeriesScheduler(ServiceProDbContext db, BookingService booki
     private async Task<bool> OccurAsync(BookingSeries series, string technicianName, DateOnly date, CancellationToken ct)
     {
         var startsAt = StartInstant(Zone, date, series.LocalStartTime);
-        var draft = new BookingDraft(series.CustomerId, series.ServiceId, startsAt, "series")
-        {
-            TechnicianId = series.TechnicianId,
-            AssetId = series.AssetId,
-            Answers = series.Answers.Count > 0 ? series.Answers : null,
-            DurationMinutes = series.DurationMinutes,
-            Address = series.Address,
-            Lat = series.Lat,
-            Lng = series.Lng,
-            Notes = series.Notes.Length > 0 ? series.Notes : null,
-            SeriesId = series.Id,
-            OccurrenceDate = date,
-        };
+        var draft = DraftFor(series, date, startsAt);
 
         try
         {
