@@ -276,7 +276,7 @@ public sealed class BookingService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (onOverlap is not null && IsOverlap(ex))
+        catch (Exception ex) when (onOverlap is not null && LostTheRace(ex))
         {
             db.ChangeTracker.Clear();
             return await onOverlap();
@@ -353,6 +353,21 @@ public sealed class BookingService(
 
     private static string Describe(BookingStatus status) => SnakeCaseEnum.ToName(status).Replace('_', ' ');
 
-    private static bool IsOverlap(DbUpdateException ex) =>
-        ex.InnerException is Npgsql.PostgresException { SqlState: BookingOverlap.SqlState };
+    /// <summary>
+    /// Another booking for the same technician and time won: the exclusion constraint refused ours (23P01), or
+    /// PostgreSQL broke a deadlock between two such inserts — each had added its index entry and then waited for the
+    /// other's — by aborting ours (40P01; Npgsql reports it wrapped as a transient failure).
+    /// </summary>
+    private static bool LostTheRace(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Npgsql.PostgresException { SqlState: BookingOverlap.SqlState or Npgsql.PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
