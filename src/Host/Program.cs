@@ -17,6 +17,7 @@ using ServicePro.Host.Platform;
 using ServicePro.Host.Scheduling;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Secrets;
+using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 
 var isCommand = HostCommands.IsCommand(args);
@@ -38,6 +39,7 @@ builder.AddServiceProHosting()
     .AddOnboarding()
     .AddScheduling()
     .AddDomainEvents()
+    .AddBookingNotices()
     .AddBackgroundJobs()
     .AddAdminUi();
 
@@ -56,8 +58,14 @@ app.MapIndustryPackEndpoints();
 app.MapServiceEndpoints();
 app.MapStaffEndpoints();
 app.MapCustomerEndpoints();
+app.MapCustomerAssetEndpoints();
+app.MapTechnicianEndpoints();
+app.MapTimeOffEndpoints();
+app.MapTimeEntryEndpoints();
+app.MapSchedulingSettingsEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
+app.MapNoticeEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapAuditEndpoints();
 app.MapIntegrationEndpoints();

@@ -18,7 +18,10 @@ public sealed record ServiceDto(
         new(s.Id, s.Name, s.Description, s.PriceMin, s.PriceMax, s.DurationMinutes, s.MaxDurationMinutes, s.IsOutdoor, s.IsActive);
 }
 
-public sealed record UpdateServiceRequest(string? Name, string? Description, decimal? PriceMin, decimal? PriceMax, int? DurationMinutes, int? MaxDurationMinutes, bool? IsActive);
+public sealed record UpdateServiceRequest(
+    string? Name, string? Description, decimal? PriceMin, decimal? PriceMax, int? DurationMinutes, int? MaxDurationMinutes, bool? IsActive, bool? IsOutdoor = null);
+
+public sealed record CreateServiceRequest(string? Name, string? Description, decimal PriceMin, decimal PriceMax, int DurationMinutes, int? MaxDurationMinutes, bool IsOutdoor);
 
 public sealed record EstimateRequest(Dictionary<string, string>? Answers);
 
@@ -28,6 +31,7 @@ public static class ServiceEndpoints
     {
         var group = app.MapGroup("/api/services").WithTags("Services").RequireAuthorization(Policies.TenantMember);
         group.MapGet("/", List).WithSummary("The business's services, in display order.");
+        group.MapPost("/", Create).RequireAuthorization(Policies.TenantAdmin).WithSummary("Add a service of the business's own (not from its industry pack).");
         group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.TenantAdmin).WithSummary("Edit a service's name, price range, duration or availability.");
         group.MapPost("/{id:guid}/estimate", Estimate).WithSummary("Price and time one job from the booking's intake answers, using the business's industry pack.");
         return group;
@@ -51,6 +55,68 @@ public static class ServiceEndpoints
         var priceMax = request.PriceMax ?? service.PriceMax;
         var duration = request.DurationMinutes ?? service.DurationMinutes;
         var maxDuration = request.MaxDurationMinutes ?? Math.Max(service.MaxDurationMinutes, duration);
+        var errors = Validate(name, priceMin, priceMax, duration, maxDuration);
+        if (errors.Count == 0 && name != service.Name && await db.Services.AnyAsync(s => s.Name == name, ct))
+        {
+            errors["name"] = [$"Another service is already called '{name}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        service.Name = name;
+        service.Description = request.Description?.Trim() ?? service.Description;
+        (service.PriceMin, service.PriceMax) = (priceMin, priceMax);
+        (service.DurationMinutes, service.MaxDurationMinutes) = (duration, maxDuration);
+        service.IsActive = request.IsActive ?? service.IsActive;
+        service.IsOutdoor = request.IsOutdoor ?? service.IsOutdoor;
+        service.UpdatedAt = clock.GetUtcNow();
+        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "service.updated", "service", id.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ServiceDto.From(service));
+    }
+
+    private static async Task<Results<Created<ServiceDto>, ValidationProblem>> Create(
+        CreateServiceRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var name = request.Name?.Trim() ?? "";
+        var maxDuration = request.MaxDurationMinutes ?? request.DurationMinutes;
+        var errors = Validate(name, request.PriceMin, request.PriceMax, request.DurationMinutes, maxDuration);
+        if (errors.Count == 0 && await db.Services.AnyAsync(s => s.Name == name, ct))
+        {
+            errors["name"] = [$"Another service is already called '{name}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var service = new TenantService
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            Description = request.Description?.Trim() ?? "",
+            PriceMin = request.PriceMin,
+            PriceMax = request.PriceMax,
+            DurationMinutes = request.DurationMinutes,
+            MaxDurationMinutes = maxDuration,
+            IsOutdoor = request.IsOutdoor,
+            SortOrder = await db.Services.Select(s => (int?)s.SortOrder).MaxAsync(ct) + 1 ?? 0,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Services.Add(service);
+        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "service.created", "service", service.Id.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{http.Request.PathBase}/api/services/{service.Id}", ServiceDto.From(service));
+    }
+
+    private static Dictionary<string, string[]> Validate(string name, decimal priceMin, decimal priceMax, int duration, int maxDuration)
+    {
         var errors = new Dictionary<string, string[]>();
         if (name.Length is 0 or > 200)
         {
@@ -67,25 +133,7 @@ public static class ServiceEndpoints
             errors["durationMinutes"] = ["Durations are 5 minutes to 24 hours, with the typical one not above the longest."];
         }
 
-        if (errors.Count == 0 && name != service.Name && await db.Services.AnyAsync(s => s.Name == name, ct))
-        {
-            errors["name"] = [$"Another service is already called '{name}'."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        service.Name = name;
-        service.Description = request.Description?.Trim() ?? service.Description;
-        (service.PriceMin, service.PriceMax) = (priceMin, priceMax);
-        (service.DurationMinutes, service.MaxDurationMinutes) = (duration, maxDuration);
-        service.IsActive = request.IsActive ?? service.IsActive;
-        service.UpdatedAt = clock.GetUtcNow();
-        db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "service.updated", "service", id.ToString()));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ServiceDto.From(service));
+        return errors;
     }
 
     private static async Task<Results<Ok<JobEstimate>, ProblemHttpResult, ValidationProblem>> Estimate(

@@ -4,18 +4,21 @@ using ServicePro.Host.Auditing;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Customers;
 
 public sealed record CustomerDto(
-    Guid Id, string Name, string Phone, string? Email, string? Address, bool SmsConsent, string? SmsConsentSource,
+    Guid Id, string Name, string Phone, string? Email, string? Address, double? Lat, double? Lng, bool SmsConsent, string? SmsConsentSource,
     DateTimeOffset? SmsConsentAt, DateTimeOffset CreatedAt)
 {
     public static CustomerDto From(Customer c) =>
-        new(c.Id, c.Name, c.Phone, c.Email, c.Address, c.SmsConsent, c.SmsConsentSource, c.SmsConsentAt, c.CreatedAt);
+        new(c.Id, c.Name, c.Phone, c.Email, c.Address, c.Lat, c.Lng, c.SmsConsent, c.SmsConsentSource, c.SmsConsentAt, c.CreatedAt);
 }
 
-public sealed record CustomerRequest(string? Name, string? Phone, string? Email, string? Address, bool? SmsConsent, string? SmsConsentSource);
+/// <summary>On update, fields left out keep their values. Lat and Lng (where the address is) come together or not at all.</summary>
+public sealed record CustomerRequest(
+    string? Name, string? Phone, string? Email, string? Address, bool? SmsConsent, string? SmsConsentSource, double? Lat = null, double? Lng = null);
 
 public static class CustomerEndpoints
 {
@@ -69,6 +72,8 @@ public static class CustomerEndpoints
             Phone = phone!,
             Email = request.Email?.Trim(),
             Address = request.Address?.Trim(),
+            Lat = request.Lat,
+            Lng = request.Lng,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -104,6 +109,11 @@ public static class CustomerEndpoints
         customer.Phone = phone ?? customer.Phone;
         customer.Email = request.Email?.Trim() ?? customer.Email;
         customer.Address = request.Address?.Trim() ?? customer.Address;
+        if (request is { Lat: { } lat, Lng: { } lng })
+        {
+            (customer.Lat, customer.Lng) = (lat, lng);
+        }
+
         ApplyConsent(customer, request, now);
         customer.UpdatedAt = now;
         db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "customer.updated", "customer", id.ToString()));
@@ -153,6 +163,8 @@ public static class CustomerEndpoints
         {
             errors["address"] = ["The address can be at most 500 characters."];
         }
+
+        GeoRules.CheckOptionalPoint(request.Lat, request.Lng, "lat", "lng", errors);
 
         if (request.SmsConsent == true && string.IsNullOrWhiteSpace(request.SmsConsentSource))
         {

@@ -11,12 +11,12 @@ namespace ServicePro.Host.Jobs;
 /// </summary>
 public sealed class TenantJobScopes(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, ILogger<TenantJobScopes> logger)
 {
-    /// <summary>Tenants that are live or still setting up.</summary>
+    /// <summary>Tenants that are live or still setting up (every status but suspended and deleted, as in <see cref="BeginAsync"/>).</summary>
     public async Task<IReadOnlyList<Guid>> WorkingTenantIdsAsync(CancellationToken ct)
     {
         await using var platform = scopes.CreateAsyncScope();
         return await platform.ServiceProvider.GetRequiredService<ServiceProDbContext>().Tenants.AsNoTracking()
-            .Where(t => t.Status == TenantStatus.Active || t.Status == TenantStatus.Pending)
+            .Where(t => t.Status != TenantStatus.Suspended && t.Status != TenantStatus.Deleted)
             .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
     }
 

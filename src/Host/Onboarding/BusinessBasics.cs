@@ -73,44 +73,10 @@ public static partial class BusinessBasicsRules
             errors["timezone"] = ["Choose your time zone, e.g. America/Chicago."];
         }
 
-        if (b.ServiceArea is not { Latitude: >= -90 and <= 90, Longitude: >= -180 and <= 180 })
-        {
-            errors["serviceArea.center"] = ["Set the center of your service area (latitude −90 to 90, longitude −180 to 180)."];
-        }
-
-        if (b.ServiceArea is not { RadiusMiles: > 0 and <= 250 })
-        {
-            errors["serviceArea.radiusMiles"] = ["Set how far you travel: 1 to 250 miles."];
-        }
-
-        CheckHours(b.BusinessHours, errors);
+        SchedulingSettingsRules.CheckServiceArea(
+            b.ServiceArea?.Latitude, b.ServiceArea?.Longitude, b.ServiceArea?.RadiusMiles, "serviceArea.radiusMiles", errors);
+        SchedulingSettingsRules.CheckBusinessHours(b.BusinessHours, errors);
         return errors;
-    }
-
-    private static void CheckHours(Dictionary<string, BusinessDay>? hours, Dictionary<string, string[]> errors)
-    {
-        if (hours is null || hours.Count != 7 || !BusinessDay.Weekdays.All(hours.ContainsKey))
-        {
-            errors["businessHours"] = ["Give hours for each day, monday to sunday (mark days off as closed)."];
-            return;
-        }
-
-        foreach (var (day, hoursOfDay) in hours.Where(h => !h.Value.Closed))
-        {
-            if (!TimeOnly.TryParseExact(hoursOfDay.Start, "HH:mm", out var start) || !TimeOnly.TryParseExact(hoursOfDay.End, "HH:mm", out var end))
-            {
-                errors[$"businessHours.{day}"] = ["Use 24-hour times such as 08:00 and 17:30."];
-            }
-            else if (end <= start)
-            {
-                errors[$"businessHours.{day}"] = ["Closing time must be after opening time."];
-            }
-        }
-
-        if (hours.Values.All(h => h.Closed))
-        {
-            errors["businessHours"] = ["Open at least one day a week."];
-        }
     }
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]

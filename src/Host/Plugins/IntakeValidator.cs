@@ -8,7 +8,10 @@ public static class IntakeValidator
 {
     public const int MaxTextLength = 200;
 
-    public static Dictionary<string, string[]> Validate(IReadOnlyList<IntakeField> fields, IReadOnlyDictionary<string, string> answers)
+    /// <param name="partial">When true, required questions may go unanswered: a saved customer asset keeps what is
+    /// known so far and the booking asks the rest. What is answered is still checked.</param>
+    public static Dictionary<string, string[]> Validate(
+        IReadOnlyList<IntakeField> fields, IReadOnlyDictionary<string, string> answers, bool partial = false)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var unknown in answers.Keys.Where(k => fields.All(f => f.Key != k)))
@@ -21,7 +24,7 @@ public static class IntakeValidator
             var value = answers.GetValueOrDefault(field.Key);
             if (string.IsNullOrWhiteSpace(value))
             {
-                if (field.Required)
+                if (field.Required && !partial)
                 {
                     errors[field.Key] = [$"{field.Label} is required."];
                 }

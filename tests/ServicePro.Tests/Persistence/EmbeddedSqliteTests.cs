@@ -70,4 +70,45 @@ public sealed class EmbeddedSqliteTests(EmbeddedApp app) : IClassFixture<Embedde
         Assert.False(postgres.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model: add a migration");
         Assert.Empty(await sqlite.Database.GetPendingMigrationsAsync());
     }
+    [Fact]
+    public async Task The_embedded_database_books_jobs_and_refuses_a_second_booking_of_the_same_time()
+    {
+        var operatorClient = app.CreateClient();
+        operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", ServiceProApp.OperatorApiKey);
+        (await operatorClient.PostAsJsonAsync("/api/platform/tenants", new
+        {
+            slug = "shine", name = "Shine Detailing", industry = "auto_detail",
+            owner = new { email = "owner@shine.example.com", password = ServiceProApp.Password },
+        })).EnsureSuccessStatusCode();
+        var owner = app.CreateClient(new() { BaseAddress = new Uri("http://shine.servicepro.localhost/") });
+        (await owner.PostAsJsonAsync("/api/auth/sign-in", new { email = "owner@shine.example.com", password = ServiceProApp.Password })).EnsureSuccessStatusCode();
+        var customer = await (await owner.PostAsJsonAsync("/api/customers", new { name = "Lee", phone = "+19185550100" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Guid serviceId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var tenant = await scope.ServiceProvider.GetRequiredService<ServicePro.Host.Tenancy.TenantDirectory>().FindBySlugAsync("shine");
+            scope.ServiceProvider.GetRequiredService<ServicePro.Host.Tenancy.TenantContext>().Set(tenant!);
+            var db = scope.ServiceProvider.GetRequiredService<ServiceProDbContext>();
+            var technician = new ServicePro.Host.Technicians.Technician { Id = Guid.CreateVersion7(), Name = "Sam" };
+            db.Technicians.Add(technician);
+            foreach (var weekday in Enum.GetValues<DayOfWeek>())
+            {
+                db.TechnicianShifts.Add(new() { Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Weekday = weekday, Start = new(8, 0), End = new(18, 0) });
+            }
+
+            serviceId = (await db.Services.OrderBy(s => s.SortOrder).FirstAsync()).Id;
+            await db.SaveChangesAsync();
+        }
+
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        var open = await owner.GetFromJsonAsync<JsonElement>($"/api/availability?serviceId={serviceId}&from={day:yyyy-MM-dd}&to={day.AddDays(6):yyyy-MM-dd}");
+        var first = open.GetProperty("slots")[0].GetProperty("startsAt").GetDateTimeOffset();
+        var body = new { customerId = customer.GetProperty("id").GetGuid(), serviceId, startsAt = first };
+
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync("/api/bookings", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await owner.PostAsJsonAsync("/api/bookings", body)).StatusCode);
+        var after = await owner.GetFromJsonAsync<JsonElement>($"/api/availability?serviceId={serviceId}&from={day:yyyy-MM-dd}&to={day.AddDays(6):yyyy-MM-dd}");
+        Assert.NotEqual(first, after.GetProperty("slots")[0].GetProperty("startsAt").GetDateTimeOffset());
+    }
 }

@@ -1435,6 +1435,11 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_time_entries");
 
+                    b.HasIndex("TenantId", "TechnicianId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_time_entries_one_open")
+                        .HasFilter("ended_at IS NULL");
+
                     b.HasIndex("TenantId", "TechnicianId", "StartedAt")
                         .HasDatabaseName("ix_time_entries_tenant_id_technician_id_started_at");
 
