@@ -158,7 +158,9 @@ run_wrk() {
   fi
 }
 
-host_cpu_ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
+host_cpu_ticks() { # 0 while no host runs (a wait for a quiet machine before the host starts)
+  if [ -n "$host_pid" ]; then awk '{print $14 + $15}' "/proc/$host_pid/stat"; else echo 0; fi
+}
 # User + system ticks of all PostgreSQL processes (the whole cluster: other databases' work counts too).
 # (Processes come and go while cat reads: a vanished one is no error.)
 postgres_cpu_ticks() { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '$2 == "(postgres)" {t += $14 + $15} END {print t + 0}'; }
