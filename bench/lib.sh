@@ -84,7 +84,8 @@ bench_create_database() {
   db_created=1
   pg_version=$(owner_psql -At -c "SHOW server_version" | awk '{print $1}')
   owner_connection="$SERVICEPRO_PG_OWNER;Database=$db"
-  app_connection="$SERVICEPRO_PG_APP;Database=$db"
+  # BENCH_APP_CONNECTION_EXTRA: more Npgsql settings for the host's own connections, e.g. "Max Auto Prepare=20".
+  app_connection="$SERVICEPRO_PG_APP;Database=$db${BENCH_APP_CONNECTION_EXTRA:+;$BENCH_APP_CONNECTION_EXTRA}"
 }
 
 # --- the host --------------------------------------------------------------------------------------------------

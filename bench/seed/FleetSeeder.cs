@@ -102,6 +102,11 @@ public static class FleetSeeder
         var clock = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var services = root.Services.Select(s => s with { Id = Guid.CreateVersion7(), TemplateId = s.Id }).ToList();
         var seedable = services.Where(s => s.IsActive && s.DurationMinutes <= LongestSeededJob).ToList();
+        if (seedable.Count == 0)
+        {
+            throw new InvalidOperationException($"ROOT has no active service of at most {LongestSeededJob} minutes to seed appointments with.");
+        }
+
         var customers = Enumerable.Range(1, options.Customers).Select(i => new CustomerPlan(
             Guid.CreateVersion7(), $"{100 + i} Main St", new GeoPoint(
                 root.ServiceArea.Center.Lat + (random.NextDouble() - 0.5) * 0.3, root.ServiceArea.Center.Lng + (random.NextDouble() - 0.5) * 0.3))).ToList();
