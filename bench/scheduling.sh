@@ -12,7 +12,8 @@
 #                BENCH_WARMUP (seconds per endpoint, 15), BENCH_QUIET_WAIT (180), BENCH_QUIET_WAIT_ROUND (60),
 #                BENCH_TENANTS (1000), BENCH_TECHNICIANS (5), BENCH_DAYS (30), BENCH_RACE_TENANTS (4),
 #                BENCH_RACE_WEEKDAYS (250), BENCH_CONTENTION (requests per contested time, 8),
-#                BENCH_AVAILABILITY_TARGET (0.6), BENCH_BOOKING_TARGET (0.7), BENCH_COMPUTE (1: run bench/availability; 0: skip).
+#                BENCH_AVAILABILITY_TARGET (0.6), BENCH_BOOKING_TARGET (0.7), BENCH_COMPUTE (1: run bench/availability; 0: skip),
+#                BENCH_REPORT (bench/results/scheduling.md), BENCH_APP_CONNECTION_EXTRA (more Npgsql settings for the host).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -46,7 +47,7 @@ done
 
 domain=servicepro.localhost   # the host's default ServicePro:BaseDomain; tenants answer at {slug}.$domain
 lists="$work/lists"
-report="$results_dir/scheduling.md"
+report=${BENCH_REPORT:-$results_dir/scheduling.md}   # an experiment can write elsewhere and leave the record alone
 racer_email=racer@bench.local
 racer_password=$(openssl rand -hex 16 2>/dev/null || python3 -c 'import secrets; print(secrets.token_hex(16))')
 rm -rf "$lists"; mkdir -p "$lists"
