@@ -349,7 +349,7 @@ public sealed class BookingService(
 
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(tenant.Tenant!.Timezone);
 
-    private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    private DateOnly LocalDate(DateTimeOffset instant) => LocalDates.Of(instant, Zone);
 
     private static string Describe(BookingStatus status) => SnakeCaseEnum.ToName(status).Replace('_', ' ');
 

@@ -232,7 +232,7 @@ public sealed class SeriesScheduler(ServiceProDbContext db, BookingService booki
 
     /// <summary>Today on the wall calendar of <paramref name="timeZoneId"/>.</summary>
     public static DateOnly TodayIn(string timeZoneId, TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
+        LocalDates.Of(clock.GetUtcNow(), timeZoneId);
 
     private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 

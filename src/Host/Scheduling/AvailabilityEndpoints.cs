@@ -47,7 +47,7 @@ public static class AvailabilityEndpoints
             return Problems.Invalid("lat", "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.");
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(tenant.Tenant.Timezone)).DateTime);
+        var today = LocalDates.Of(clock.GetUtcNow(), tenant.Tenant.Timezone);
         var first = from ?? today;
         var answers = http.Request.Query.Where(q => q.Key.StartsWith(AnswerPrefix, StringComparison.Ordinal))
             .ToDictionary(q => q.Key[AnswerPrefix.Length..], q => q.Value.ToString());

@@ -70,7 +70,7 @@ public abstract class CalendarPageModel : PageModel
     }
 
     /// <summary>Today on the business's wall clock.</summary>
-    protected DateOnly TodayAt(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+    protected DateOnly TodayAt(DateTimeOffset now) => LocalDates.Of(now, Zone);
 
     /// <summary>A moment on the business's wall clock.</summary>
     public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;

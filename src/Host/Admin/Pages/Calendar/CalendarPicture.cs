@@ -90,7 +90,7 @@ public static class CalendarPicture
     {
         var holding = input.Bookings.Where(b => Booking.HoldingTime.Contains(b.Status)).ToList();
         var axis = AxisFor(input, holding);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(input.Now, input.Zone).DateTime);
+        var today = LocalDates.Of(input.Now, input.Zone);
         var columns = new List<CalendarColumn>();
         foreach (var (technician, day) in input.View == CalendarView.Day
                      ? input.Technicians.Select(t => (t, input.Days[0]))
