@@ -29,7 +29,8 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancellationFeedback).HasMaxLength(2000);
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasIndex(b => new { b.TenantId, b.TechnicianId, b.StartsAt });
-        builder.HasIndex(b => new { b.TenantId, b.StartsAt });
+        // Covering, so availability's read of a window's bookings is an index-only scan (PostgresScheduleLoader).
+        builder.HasIndex(b => new { b.TenantId, b.StartsAt }).IncludeProperties(b => new { b.EndsAt, b.TechnicianId, b.Status, b.Id });
         builder.HasIndex(b => new { b.TenantId, b.CustomerId });
 
         // One booking per occurrence of a series, so generating occurrences twice cannot double them.

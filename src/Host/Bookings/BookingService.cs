@@ -33,6 +33,11 @@ public sealed class BookingService(
             return invalid;
         }
 
+        return await OnOneConnectionAsync(() => CreateValidAsync(draft, actor, beforeSave, ct), ct);
+    }
+
+    private async Task<BookingOutcome> CreateValidAsync(BookingDraft draft, string actor, Action<Booking>? beforeSave, CancellationToken ct)
+    {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == draft.CustomerId, ct);
         if (customer is null)
         {
@@ -46,13 +51,13 @@ public sealed class BookingService(
 
         var location = draft.Lat is { } lat && draft.Lng is { } lng ? new GeoPoint(lat, lng)
             : customer.Lat is { } clat && customer.Lng is { } clng ? new GeoPoint(clat, clng) : null;
-        var request = new AvailabilityRequest(draft.ServiceId, LocalDate(draft.StartsAt), LocalDate(draft.StartsAt))
+        var request = AlternativesWindow(new AvailabilityRequest(draft.ServiceId, LocalDate(draft.StartsAt), LocalDate(draft.StartsAt))
         {
             TechnicianId = draft.TechnicianId,
             DurationMinutes = draft.DurationMinutes,
             Answers = draft.Answers,
             Location = location,
-        };
+        });
         var answer = await availability.FindAsync(request, ct);
         if (answer is not OpenTimes open)
         {
@@ -62,7 +67,7 @@ public sealed class BookingService(
         var slot = open.Slots.FirstOrDefault(s => s.StartUtc == draft.StartsAt);
         if (slot is null)
         {
-            return await ConflictAsync(request, draft.StartsAt, ct);
+            return Conflict(request, draft.StartsAt, Nearest(open.Slots, draft.StartsAt));
         }
 
         var now = clock.GetUtcNow();
@@ -83,17 +88,12 @@ public sealed class BookingService(
             Lat = location?.Lat,
             Lng = location?.Lng,
             Answers = draft.Answers?.ToDictionary() ?? [],
-            EstimatedPrice = open.Estimate?.Price ?? 0,
+            EstimatedPrice = open.Price,
             Notes = draft.Notes?.Trim() ?? "",
             Source = draft.Source,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (open.Estimate is null)
-        {
-            booking.EstimatedPrice = await db.Services.Where(s => s.Id == draft.ServiceId).Select(s => s.PriceMin).FirstAsync(ct);
-        }
-
         db.Bookings.Add(booking);
         Record(actor, "booking.created", DomainEventTypes.BookingCreated, booking, new()
         {
@@ -106,7 +106,10 @@ public sealed class BookingService(
         return await SaveAsync(booking, () => ConflictAsync(request, draft.StartsAt, ct), ct);
     }
 
-    public async Task<BookingOutcome> RescheduleAsync(Guid id, DateTimeOffset startsAt, Guid? technicianId, string actor, CancellationToken ct)
+    public Task<BookingOutcome> RescheduleAsync(Guid id, DateTimeOffset startsAt, Guid? technicianId, string actor, CancellationToken ct) =>
+        OnOneConnectionAsync(() => RescheduleOnOneConnectionAsync(id, startsAt, technicianId, actor, ct), ct);
+
+    private async Task<BookingOutcome> RescheduleOnOneConnectionAsync(Guid id, DateTimeOffset startsAt, Guid? technicianId, string actor, CancellationToken ct)
     {
         var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (booking is null)
@@ -125,12 +128,12 @@ public sealed class BookingService(
         }
 
         var duration = (int)(booking.EndsAt - booking.StartsAt).TotalMinutes;
-        var request = new AvailabilityRequest(booking.ServiceId, LocalDate(startsAt), LocalDate(startsAt))
+        var request = AlternativesWindow(new AvailabilityRequest(booking.ServiceId, LocalDate(startsAt), LocalDate(startsAt))
         {
             TechnicianId = technicianId ?? booking.TechnicianId,
             DurationMinutes = duration,
             IgnoreBookingId = booking.Id,
-        };
+        });
         var answer = await availability.FindAsync(request, ct);
         if (answer is not OpenTimes open)
         {
@@ -139,7 +142,7 @@ public sealed class BookingService(
 
         if (!open.Slots.Any(s => s.StartUtc == startsAt))
         {
-            return await ConflictAsync(request, startsAt, ct);
+            return Conflict(request, startsAt, Nearest(open.Slots, startsAt));
         }
 
         var previous = booking.StartsAt;
@@ -242,13 +245,36 @@ public sealed class BookingService(
         }, null, ct);
 
     /// <summary>The nearest open times for the same job, from the day asked for onwards.</summary>
-    public async Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(AvailabilityRequest request, DateTimeOffset after, CancellationToken ct)
+    private async Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(AvailabilityRequest request, DateTimeOffset after, CancellationToken ct) =>
+        await availability.FindAsync(AlternativesWindow(request) with { Location = null }, ct) is OpenTimes open ? Nearest(open.Slots, after) : [];
+
+    /// <summary>
+    /// The check of a wanted time reads the two weeks that alternatives come from as well: a time that is taken —
+    /// as it is for all but one of many people asking for it at once — is answered from the same read.
+    /// </summary>
+    private static AvailabilityRequest AlternativesWindow(AvailabilityRequest request) =>
+        request with { To = request.From.AddDays(AlternativesSearchDays - 1) };
+
+    /// <summary>The open times nearest to <paramref name="wanted"/>: the next ones after it first, then the closest before it.</summary>
+    private static List<AvailableSlot> Nearest(IReadOnlyList<AvailableSlot> slots, DateTimeOffset wanted) =>
+        slots.Where(s => s.StartUtc >= wanted).Concat(slots.Where(s => s.StartUtc < wanted).Reverse())
+            .Take(AlternativesOffered).OrderBy(s => s.StartUtc).ToList();
+
+    /// <summary>
+    /// Runs a change's reads and its save on one open connection, so the tenant is set on it once rather than once per
+    /// statement (EF Core opens and closes the connection around each one otherwise). Nested calls share it.
+    /// </summary>
+    private async Task<BookingOutcome> OnOneConnectionAsync(Func<Task<BookingOutcome>> change, CancellationToken ct)
     {
-        var wider = request with { To = request.From.AddDays(AlternativesSearchDays - 1), Location = null };
-        return await availability.FindAsync(wider, ct) is OpenTimes open
-            ? open.Slots.Where(s => s.StartUtc >= after).Concat(open.Slots.Where(s => s.StartUtc < after).Reverse())
-                .Take(AlternativesOffered).OrderBy(s => s.StartUtc).ToList()
-            : [];
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<BookingOutcome> TransitionAsync(
@@ -291,9 +317,12 @@ public sealed class BookingService(
         return new BookingDone(booking);
     }
 
-    private async Task<BookingOutcome> ConflictAsync(AvailabilityRequest request, DateTimeOffset wanted, CancellationToken ct)
+    /// <summary>Our insert lost the race for the time: the read before it could not know, so the alternatives are read afresh.</summary>
+    private async Task<BookingOutcome> ConflictAsync(AvailabilityRequest request, DateTimeOffset wanted, CancellationToken ct) =>
+        Conflict(request, wanted, await AlternativesAsync(request, wanted, ct));
+
+    private BookingConflict Conflict(AvailabilityRequest request, DateTimeOffset wanted, IReadOnlyList<AvailableSlot> alternatives)
     {
-        var alternatives = await AlternativesAsync(request, wanted, ct);
         var local = TimeZoneInfo.ConvertTime(wanted, Zone);
         return new BookingConflict(
             $"{local:dddd, MMMM d 'at' h:mm tt} is not available{(request.TechnicianId is null ? "" : " with that technician")}. " +

@@ -83,7 +83,10 @@ public sealed class StaffDirectory(ServiceProDbContext db, UserManager<AppUser> 
 
     public Task<int> CountOwnersAsync(CancellationToken ct) => db.StaffMemberships.CountAsync(m => m.Role == StaffRole.Owner, ct);
 
-    public Task<StaffMembership?> FindMembershipAsync(Guid userId, CancellationToken ct) =>
+    public Task<StaffMembership?> FindMembershipAsync(Guid userId, CancellationToken ct) => FindMembershipAsync(db, userId, ct);
+
+    /// <summary>The membership alone, for callers on every request (authorization) that need none of the identity services.</summary>
+    public static Task<StaffMembership?> FindMembershipAsync(ServiceProDbContext db, Guid userId, CancellationToken ct) =>
         db.StaffMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, ct);
 
     private static AddStaffResult Failed(string field, string message) => new(null, new() { [field] = [message] });

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Identity;
@@ -23,7 +24,7 @@ public sealed class TenantMemberHandler(IHttpContextAccessor accessor) : Authori
 
         if (!http.Items.TryGetValue(MembershipKey, out var cached))
         {
-            cached = await http.RequestServices.GetRequiredService<StaffDirectory>().FindMembershipAsync(userId, http.RequestAborted);
+            cached = await StaffDirectory.FindMembershipAsync(http.RequestServices.GetRequiredService<ServiceProDbContext>(), userId, http.RequestAborted);
             http.Items[MembershipKey] = cached;
         }
 

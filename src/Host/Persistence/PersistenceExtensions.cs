@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ServicePro.Host.Hosting;
@@ -31,10 +32,12 @@ public static class PersistenceExtensions
         builder.Services.AddDbContext<PostgresServiceProDbContext>((sp, db) => db
             .UseNpgsql(sp.GetRequiredService<DatabaseConnections>().App)
             .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(FailuresAreTheCallersToLog)
             .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>(), sp.GetRequiredService<TenantConnectionInterceptor>()));
         builder.Services.AddDbContext<SqliteServiceProDbContext>((sp, db) => db
             .UseSqlite(sp.GetRequiredService<DatabaseConnections>().App)
             .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(FailuresAreTheCallersToLog)
             .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>()));
         builder.Services.AddScoped<ServiceProDbContext>(sp =>
             sp.GetRequiredService<DatabaseConnections>().Provider == DatabaseProvider.Postgres
@@ -44,6 +47,15 @@ public static class PersistenceExtensions
         builder.Services.AddScoped<DatabaseMigrator>();
         return builder;
     }
+
+    /// <summary>
+    /// EF Core logs every failed command and save at Error, with the stack trace. Many failures are expected answers
+    /// — a booking that lost the race for a time (23P01), a notice another job already claimed (23505) — and the
+    /// rest reach a caller that logs them once: the exception handler for requests, Hangfire for jobs. At Debug they
+    /// stay available for diagnosis without flooding the log (and costing a formatted stack trace per lost race).
+    /// </summary>
+    private static void FailuresAreTheCallersToLog(WarningsConfigurationBuilder warnings) =>
+        warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug));
 }
 
 /// <summary>The app's connection and the (possibly different) one migrations run on.</summary>

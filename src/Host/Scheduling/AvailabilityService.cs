@@ -28,8 +28,13 @@ public sealed record AvailabilityRequest(Guid ServiceId, DateOnly From, DateOnly
 
 public abstract record AvailabilityAnswer;
 
-/// <summary>The open start times, with the job length they were computed for and the estimate when answers were given.</summary>
-public sealed record OpenTimes(string TimeZone, int DurationMinutes, JobEstimate? Estimate, IReadOnlyList<AvailableSlot> Slots) : AvailabilityAnswer;
+/// <summary>The open start times, with the service, the job length they were computed for and the estimate when answers were given.</summary>
+public sealed record OpenTimes(TenantService Service, string TimeZone, int DurationMinutes, JobEstimate? Estimate, IReadOnlyList<AvailableSlot> Slots)
+    : AvailabilityAnswer
+{
+    /// <summary>The estimate from the intake answers, otherwise the service's starting price.</summary>
+    public decimal Price => Estimate?.Price ?? Service.PriceMin;
+}
 
 /// <summary>The location is farther from the business than its service area reaches.</summary>
 public sealed record OutsideServiceArea(double DistanceMiles, double RadiusMiles) : AvailabilityAnswer
@@ -41,7 +46,7 @@ public sealed record OutsideServiceArea(double DistanceMiles, double RadiusMiles
 public sealed record AvailabilityRefused(int StatusCode, string Detail, Dictionary<string, string[]>? Errors = null) : AvailabilityAnswer;
 
 /// <summary>Answers "when can this job be done?" from one read of the tenant's schedule and the pure engine.</summary>
-public sealed class AvailabilityService(ScheduleLoader loader, JobEstimator estimator, ITenantContext tenant, TimeProvider clock)
+public sealed class AvailabilityService(IScheduleLoader loader, JobEstimator estimator, ITenantContext tenant, TimeProvider clock)
 {
     /// <summary>The most days one request may search.</summary>
     public const int MaxDays = 62;
@@ -93,7 +98,7 @@ public sealed class AvailabilityService(ScheduleLoader loader, JobEstimator esti
         var duration = request.DurationMinutes ?? estimate?.DurationMinutes ?? service.DurationMinutes;
         var query = new AvailabilityQuery(zone, request.From, request.To, clock.GetUtcNow(), duration,
             SchedulingRules.FromTenantSettings(snapshot.Settings)) { TechnicianId = request.TechnicianId };
-        return new OpenTimes(zone, duration, estimate, AvailabilityEngine.FindOpenSlots(query, snapshot.Technicians));
+        return new OpenTimes(service, zone, duration, estimate, AvailabilityEngine.FindOpenSlots(query, snapshot.Technicians));
     }
 
     /// <summary>Real time that surely covers the local days: a day either side is more than any zone offset (±14 h)

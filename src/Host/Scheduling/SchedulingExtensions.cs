@@ -1,6 +1,8 @@
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Catalog;
+using ServicePro.Host.Hosting;
 using ServicePro.Host.Jobs;
+using ServicePro.Host.Persistence;
 
 namespace ServicePro.Host.Scheduling;
 
@@ -11,7 +13,9 @@ public static class SchedulingExtensions
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<JobEstimator>();
-        builder.Services.AddScoped<ScheduleLoader>();
+        builder.Services.AddScoped<IScheduleLoader>(sp => sp.GetRequiredService<DatabaseConnections>().Provider == DatabaseProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<PostgresScheduleLoader>(sp)
+            : ActivatorUtilities.CreateInstance<EfScheduleLoader>(sp));
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<IdempotentRequests>();

@@ -14,6 +14,13 @@ public sealed class TenantSettings : ITenantOwned
     public Dictionary<string, BusinessDay> BusinessHours { get; set; } = BusinessDay.SeedDefaults();
     public SchedulerConfig SchedulerConfig { get; set; } = new();
 
+    /// <summary>
+    /// Raised by the database (PostgreSQL triggers) on every change to this row, the tenant's services, technicians,
+    /// their skills or their shifts: what availability reads once and then keeps in memory until this moves
+    /// (<see cref="Scheduling.PostgresScheduleLoader"/>). Never written by the application.
+    /// </summary>
+    public long ScheduleVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

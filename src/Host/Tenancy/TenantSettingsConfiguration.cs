@@ -15,5 +15,6 @@ public sealed class TenantSettingsConfiguration : IEntityTypeConfiguration<Tenan
         builder.Property(s => s.ServiceArea).HasJsonConversion();
         builder.Property(s => s.BusinessHours).HasJsonConversion();
         builder.Property(s => s.SchedulerConfig).HasJsonConversion();
+        builder.Property(s => s.ScheduleVersion).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
     }
 }

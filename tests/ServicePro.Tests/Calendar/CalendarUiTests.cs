@@ -126,7 +126,15 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
         await alternatives.First.CheckAsync();
         await page.Locator("#book-button").ClickAsync();
 
-        await page.WaitForURLAsync("**/admin/calendar/bookings/**");
+        try
+        {
+            await page.WaitForURLAsync("**/admin/calendar/bookings/**", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The form comes back instead of the booking page only with a problem: say which.
+            Assert.Fail($"Booking the offered {offered:O} returned the form: {string.Join(" ", await page.Locator("#problem, .field-error").AllInnerTextsAsync())}");
+        }
         Assert.Contains("Booked", await page.Locator("#notice").InnerTextAsync());
         var booked = await app.InTenantAsync(tenant.Slug, db => db.Bookings.Where(b => b.CustomerId == dana.Id).ToListAsync());
         var job = Assert.Single(booked);

@@ -289,6 +289,8 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "StartsAt")
                         .HasDatabaseName("ix_bookings_tenant_id_starts_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "StartsAt"), new[] { "EndsAt", "TechnicianId", "Status", "Id" });
+
                     b.HasIndex("TenantId", "SeriesId", "OccurrenceDate")
                         .IsUnique()
                         .HasDatabaseName("ix_bookings_tenant_id_series_id_occurrence_date")
@@ -1715,6 +1717,12 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasColumnType("jsonb")
                         .HasColumnName("flags")
                         .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<long>("ScheduleVersion")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("schedule_version");
 
                     b.Property<string>("SchedulerConfig")
                         .IsRequired()

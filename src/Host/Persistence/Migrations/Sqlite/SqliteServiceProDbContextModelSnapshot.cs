@@ -280,7 +280,8 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_bookings_tenant_id_service_id");
 
                     b.HasIndex("TenantId", "StartsAt")
-                        .HasDatabaseName("ix_bookings_tenant_id_starts_at");
+                        .HasDatabaseName("ix_bookings_tenant_id_starts_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "EndsAt", "TechnicianId", "Status", "Id" });
 
                     b.HasIndex("TenantId", "SeriesId", "OccurrenceDate")
                         .IsUnique()
@@ -1708,6 +1709,12 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("flags")
                         .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<long>("ScheduleVersion")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("schedule_version");
 
                     b.Property<string>("SchedulerConfig")
                         .IsRequired()
