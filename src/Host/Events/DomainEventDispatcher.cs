@@ -8,7 +8,8 @@ namespace ServicePro.Host.Events;
 /// <summary>
 /// Hands recorded events to every <see cref="IDomainEventHandler"/>, oldest first. An event is claimed with a
 /// conditional update before its handlers run, so two dispatchers never work on the same event at once; it is
-/// marked dispatched only when all handlers succeeded, otherwise the job fails and Hangfire retries it.
+/// marked dispatched only when all handlers succeeded, otherwise the run fails and Hangfire retries it. Runs are asked
+/// for by <see cref="DomainEventDelivery"/> after each change and by the sweep.
 /// </summary>
 public sealed class DomainEventDispatcher(TenantJobScopes tenants, TimeProvider clock, ILogger<DomainEventDispatcher> logger)
 {

@@ -8,6 +8,8 @@ public static class EventsExtensions
     {
         builder.Services.AddScoped<DomainEventOutbox>();
         builder.Services.AddSingleton<DomainEventDispatcher>();
+        builder.Services.AddSingleton<DomainEventDelivery>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DomainEventDelivery>());
         builder.Services.AddRecurringJob<DomainEventDispatcher>("domain-events-sweep", d => d.SweepAsync(CancellationToken.None), "*/5 * * * *");
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
 
@@ -24,7 +25,12 @@ public sealed class TenantMemberHandler(IHttpContextAccessor accessor) : Authori
 
         if (!http.Items.TryGetValue(MembershipKey, out var cached))
         {
-            cached = await StaffDirectory.FindMembershipAsync(http.RequestServices.GetRequiredService<ServiceProDbContext>(), userId, http.RequestAborted);
+            var db = http.RequestServices.GetRequiredService<ServiceProDbContext>();
+            // A staff request goes on to read and write the tenant's data: the connection opened here, with the tenant
+            // set on it, stays open for the rest of the request (the request's DbContext closes it) instead of being
+            // opened, and the tenant set again, for every statement that follows.
+            await db.Database.OpenConnectionAsync(http.RequestAborted);
+            cached = await StaffDirectory.FindMembershipAsync(db, userId, http.RequestAborted);
             http.Items[MembershipKey] = cached;
         }
 

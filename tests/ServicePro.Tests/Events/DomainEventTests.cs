@@ -79,6 +79,10 @@ public sealed class DomainEventTests(EventsApp app) : IClassFixture<EventsApp>
 
             return (await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"))).LastError is not null;
         });
+        // The delivery the request asked for failed as well, and was handed to Hangfire to try again with backoff.
+        var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        await EventuallyAsync(() => jobs.ScheduledJobs(0, 1000).Any(j =>
+            j.Value.Job.Method.Name == nameof(DomainEventDispatcher.DispatchAsync) && Equals(j.Value.Job.Args[0], tenantId)));
         var failed = await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"));
         Assert.Null(failed.DispatchedAt);
         Assert.Contains("Subscriber down for booking.no_show", failed.LastError, StringComparison.Ordinal);
