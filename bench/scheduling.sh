@@ -9,7 +9,7 @@
 # It also runs the availability engine's compute benchmark (bench/availability: goal <= 100 µs) on the same machine.
 #
 # Env overrides: BENCH_DURATION (seconds per round, 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS (1),
-#                BENCH_WARMUP (seconds per endpoint, 15), BENCH_QUIET_WAIT (180), BENCH_QUIET_WAIT_ROUND (60),
+#                BENCH_WARMUP (seconds per endpoint, 30: the host's JIT needs that long to reach its optimised code), BENCH_QUIET_WAIT (180), BENCH_QUIET_WAIT_ROUND (60),
 #                BENCH_TENANTS (1000), BENCH_TECHNICIANS (5), BENCH_DAYS (30), BENCH_RACE_TENANTS (4),
 #                BENCH_RACE_WEEKDAYS (250), BENCH_CONTENTION (requests per contested time, 8),
 #                BENCH_AVAILABILITY_TARGET (0.6), BENCH_BOOKING_TARGET (0.7), BENCH_COMPUTE (1: run bench/availability; 0: skip),
@@ -22,7 +22,7 @@ duration=${BENCH_DURATION:-10}
 rounds=${BENCH_ROUNDS:-3}
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-1}
-warmup=${BENCH_WARMUP:-15}
+warmup=${BENCH_WARMUP:-30}
 quiet_wait=${BENCH_QUIET_WAIT:-180}
 quiet_wait_round=${BENCH_QUIET_WAIT_ROUND:-60}
 tenants=${BENCH_TENANTS:-1000}

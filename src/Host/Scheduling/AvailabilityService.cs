@@ -65,7 +65,7 @@ public sealed class AvailabilityService(IScheduleLoader loader, JobEstimator est
         }
 
         var zone = tenant.Tenant!.Timezone;
-        var window = ZoneWindow(request.From, request.To);
+        var window = ZoneWindow(TimeZoneInfo.FindSystemTimeZoneById(zone), request.From, request.To);
         var snapshot = await loader.LoadAsync(
             new ScheduleWindow(request.ServiceId, request.TechnicianId, window.From, window.To) { IgnoreBookingId = request.IgnoreBookingId }, ct);
         if (snapshot?.Service is not { IsActive: true } service)
@@ -101,9 +101,21 @@ public sealed class AvailabilityService(IScheduleLoader loader, JobEstimator est
         return new OpenTimes(service, zone, duration, estimate, AvailabilityEngine.FindOpenSlots(query, snapshot.Technicians));
     }
 
-    /// <summary>Real time that surely covers the local days: a day either side is more than any zone offset (±14 h)
-    /// plus the longest buffer (4 h) that lets a neighbouring appointment matter.</summary>
-    private static (DateTimeOffset From, DateTimeOffset To) ZoneWindow(DateOnly from, DateOnly to) =>
-        (new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-         new DateTimeOffset(to.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+    /// <summary>
+    /// Real time that covers the local days, widened by the longest buffer between jobs (4 h, the settings' limit),
+    /// within which a neighbouring appointment still matters, and by an hour for a day that does not start at local
+    /// midnight (a daylight-saving change at 00:00). Jobs end by closing time and hours never cross midnight, so
+    /// nothing later counts.
+    /// </summary>
+    private static (DateTimeOffset From, DateTimeOffset To) ZoneWindow(TimeZoneInfo zone, DateOnly from, DateOnly to)
+    {
+        var margin = TimeSpan.FromHours(4 + 1);
+        return (StartOfDay(zone, from) - margin, StartOfDay(zone, to.AddDays(1)) + margin);
+    }
+
+    private static DateTimeOffset StartOfDay(TimeZoneInfo zone, DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
 }

@@ -8,8 +8,8 @@ namespace ServicePro.Host.Scheduling;
 
 /// <summary>
 /// Reads a <see cref="ScheduleSnapshot"/> from PostgreSQL in one prepared batch: one database round trip per
-/// availability request, which is what makes availability cheap enough to ask on every keystroke of a booking
-/// form (ADR 0010).
+/// availability request (two after a change to the tenant's team or settings), which is what makes availability cheap
+/// enough to ask on every keystroke of a booking form (ADR 0010).
 /// </summary>
 /// <remarks>
 /// <para>The batch's first statement sets the tenant for row-level security, local to the batch's own implicit
@@ -18,8 +18,8 @@ namespace ServicePro.Host.Scheduling;
 /// once per pooled connection and afterwards only bound and executed: PostgreSQL does not parse and plan them again.</para>
 /// <para>What rarely changes — settings, services, technicians with their skills and shifts — is kept in memory per
 /// tenant as a <see cref="TenantSchedule"/> stamped with tenant_settings.schedule_version, which database triggers raise
-/// on any change to those rows. Every read asks for the version and gets the rows only when it moved, in the same
-/// statement, so a change made through any instance counts on the next request everywhere.</para>
+/// on any change to those rows. Every read asks for the version with the rest and reads the rows again, in a second
+/// round trip, only when it moved, so a change made through any instance counts on the next request everywhere.</para>
 /// <para>The SQL mirrors the EF configurations of those tables; tenant_id is compared explicitly as well as by
 /// row-level security so the planner uses the (tenant_id, ...) indexes.</para>
 /// </remarks>
@@ -30,12 +30,14 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
 
     private const string SetTenant = $"SELECT set_config('{TenantConnectionInterceptor.SettingName}', $1, true)";
 
-    // $1 tenant, $2 the version held in memory (-1 for none). The rest as one JSON document (snake_case, as JsonColumns
-    // writes), only when the version moved.
+    // $1 tenant.
+    private const string Version = "SELECT schedule_version FROM tenant_settings WHERE tenant_id = $1";
+
+    // $1 tenant. The rarely changing rows as one JSON document, snake_case as JsonColumns writes it; read only when the
+    // version moved, since PostgreSQL sets up the executor for all its subqueries whether they run or not.
     private const string Schedule =
         """
-        SELECT s.schedule_version,
-               CASE WHEN s.schedule_version <> $2 THEN json_build_object(
+        SELECT s.schedule_version, json_build_object(
                    'service_area', s.service_area, 'business_hours', s.business_hours, 'scheduler_config', s.scheduler_config,
                    'services', (SELECT coalesce(json_agg(json_build_object(
                                    'id', v.id, 'name', v.name, 'description', v.description, 'price_min', v.price_min,
@@ -51,7 +53,6 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
                                                    FROM technician_shifts h WHERE h.tenant_id = t.tenant_id AND h.technician_id = t.id))
                                       ORDER BY t.name, t.id), '[]')
                                      FROM technicians t WHERE t.tenant_id = s.tenant_id AND t.is_active))::text
-               END
           FROM tenant_settings s
          WHERE s.tenant_id = $1
         """;
@@ -65,13 +66,15 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
         """;
 
     // $1 tenant, $2 technician or null, $3 from, $4 to, $5 earliest start, $6 booking to leave out or null.
-    // The statuses are Booking.HoldingTime.
+    // The statuses are Booking.HoldingTime. One row per technician, their bookings' starts and ends as two arrays: a
+    // week of a team's bookings is a few rows on the wire instead of a hundred.
     private const string Appointments =
         """
-        SELECT technician_id, starts_at, ends_at FROM bookings
+        SELECT technician_id, array_agg(starts_at), array_agg(ends_at) FROM bookings
          WHERE tenant_id = $1 AND status IN ('pending', 'confirmed', 'completed')
            AND starts_at < $4 AND starts_at > $5 AND ends_at > $3
            AND ($2::uuid IS NULL OR technician_id = $2) AND ($6::uuid IS NULL OR id <> $6)
+         GROUP BY technician_id
         """;
 
     public async Task<ScheduleSnapshot?> LoadAsync(ScheduleWindow window, CancellationToken ct)
@@ -82,26 +85,42 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
 
         await using var connection = new NpgsqlConnection(connections.App);
         await connection.OpenAsync(ct);
-        await using var batch = connection.CreateBatch();
-        Add(batch, SetTenant, Text(tenantId.ToString()));
-        Add(batch, Schedule, Uuid(tenantId), new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = held?.Version ?? -1 });
-        Add(batch, TimeOff, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To));
-        Add(batch, Appointments, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To),
-            Instant(window.EarliestBookingStart), Uuid(window.IgnoreBookingId));
-        // A no-op, without a round trip, on a pooled connection that has prepared these statements before.
-        await batch.PrepareAsync(ct);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        long? version;
+        var timeOff = new List<(Guid Technician, DateTimeOffset Start, DateTimeOffset End)>();
+        var appointments = new List<(Guid Technician, DateTime[] Starts, DateTime[] Ends)>();
+        await using (var batch = TenantBatch(connection, tenantId))
+        {
+            Add(batch, Version, Uuid(tenantId));
+            Add(batch, TimeOff, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To));
+            Add(batch, Appointments, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To),
+                Instant(window.EarliestBookingStart), Uuid(window.IgnoreBookingId));
+            // A no-op, without a round trip, on a pooled connection that has prepared these statements before.
+            await batch.PrepareAsync(ct);
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct); // past set_config's row
+            version = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                timeOff.Add((reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            }
 
-        await reader.NextResultAsync(ct); // past set_config's row
-        if (!await reader.ReadAsync(ct))
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                appointments.Add((reader.GetGuid(0), reader.GetFieldValue<DateTime[]>(1), reader.GetFieldValue<DateTime[]>(2)));
+            }
+        }
+
+        if (version is null)
         {
             return null;
         }
 
-        var version = reader.GetInt64(0);
         if (held?.Version != version)
         {
-            held = TenantSchedule.FromJson(tenantId, version, reader.GetString(1));
+            // The second round trip, after a change or for a tenant not asked about lately.
+            held = await ReadScheduleAsync(connection, tenantId, ct);
             cache.Set(cacheKey, held, new MemoryCacheEntryOptions { SlidingExpiration = KeptFor });
         }
 
@@ -119,19 +138,40 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
             }
         }
 
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
+        foreach (var (technician, start, end) in timeOff)
         {
-            team.AddTimeOff(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2));
+            team.AddTimeOff(technician, start, end);
         }
 
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
+        foreach (var (technician, starts, ends) in appointments)
         {
-            team.AddAppointment(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2));
+            for (var i = 0; i < starts.Length; i++)
+            {
+                team.AddAppointment(technician, new DateTimeOffset(starts[i]), new DateTimeOffset(ends[i]));
+            }
         }
 
         return new ScheduleSnapshot(held.Settings, held.Services.GetValueOrDefault(window.ServiceId), team.Build());
+    }
+
+    private static async Task<TenantSchedule> ReadScheduleAsync(NpgsqlConnection connection, Guid tenantId, CancellationToken ct)
+    {
+        await using var batch = TenantBatch(connection, tenantId);
+        Add(batch, Schedule, Uuid(tenantId));
+        await batch.PrepareAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct); // past set_config's row
+        return await reader.ReadAsync(ct)
+            ? TenantSchedule.FromJson(tenantId, reader.GetInt64(0), reader.GetString(1))
+            : throw new InvalidOperationException("The tenant's settings disappeared between two reads.");
+    }
+
+    /// <summary>A batch whose first statement sets the tenant for row-level security, local to the batch's implicit transaction.</summary>
+    private static NpgsqlBatch TenantBatch(NpgsqlConnection connection, Guid tenantId)
+    {
+        var batch = connection.CreateBatch();
+        Add(batch, SetTenant, Text(tenantId.ToString()));
+        return batch;
     }
 
     private static void Add(NpgsqlBatch batch, string sql, params NpgsqlParameter[] parameters)

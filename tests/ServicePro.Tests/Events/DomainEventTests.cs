@@ -65,21 +65,10 @@ public sealed class DomainEventTests(EventsApp app) : IClassFixture<EventsApp>
 
         var dispatcher = app.Services.GetRequiredService<DomainEventDispatcher>();
         var tenantId = (await app.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(world.Slug))!.Id;
-        // The delivery job enqueued by the request may get there first; either way the failure is recorded.
+        // The delivery the request asked for runs at once in this process, fails, records why, and hands the retry to
+        // Hangfire (with backoff).
         await EventuallyAsync(async () =>
-        {
-            try
-            {
-                await dispatcher.DispatchAsync(tenantId, CancellationToken.None);
-            }
-            catch (InvalidOperationException)
-            {
-                // Expected while the subscriber is down.
-            }
-
-            return (await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"))).LastError is not null;
-        });
-        // The delivery the request asked for failed as well, and was handed to Hangfire to try again with backoff.
+            (await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"))).LastError is not null);
         var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
         await EventuallyAsync(() => jobs.ScheduledJobs(0, 1000).Any(j =>
             j.Value.Job.Method.Name == nameof(DomainEventDispatcher.DispatchAsync) && Equals(j.Value.Job.Args[0], tenantId)));
