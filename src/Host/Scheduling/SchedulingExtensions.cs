@@ -13,9 +13,11 @@ public static class SchedulingExtensions
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<JobEstimator>();
+        builder.Services.AddScoped<PostgresScheduleLoader>();
+        builder.Services.AddScoped<EfScheduleLoader>();
         builder.Services.AddScoped<IScheduleLoader>(sp => sp.GetRequiredService<DatabaseConnections>().Provider == DatabaseProvider.Postgres
-            ? ActivatorUtilities.CreateInstance<PostgresScheduleLoader>(sp)
-            : ActivatorUtilities.CreateInstance<EfScheduleLoader>(sp));
+            ? sp.GetRequiredService<PostgresScheduleLoader>()
+            : sp.GetRequiredService<EfScheduleLoader>());
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<IdempotentRequests>();
