@@ -193,10 +193,26 @@ wait_quiet() { # wait_quiet <max seconds>; sets quiet_note and quiet_waited
 }
 
 # The caller defines measure_endpoint <name> <out file> <seconds>, which runs wrk (run_wrk) for that endpoint.
-bench_warmup() { # bench_warmup <seconds> <name>...
-  local secs=$1 name; shift
-  log "Warm-up: ${secs}s per endpoint..."
-  for name in "$@"; do measure_endpoint "$name" "$raw_dir/warmup-$name.txt" "$secs"; done
+# Warms each endpoint up until its throughput stops climbing: wrk in 5 s steps, at least <min seconds>, until two steps
+# in a row set no new high (within 5 %), or for at most $warmup_max seconds. Tiered JIT with dynamic PGO keeps
+# recompiling the host's hot code for a minute or more when wrk, the host and PostgreSQL share two cores; a fixed
+# warm-up either wastes time or lets the first round measure a host that is still compiling.
+warmup_max=${BENCH_WARMUP_MAX:-180}
+bench_warmup() { # bench_warmup <min seconds> <name>...
+  local min=$1 step=5 name spent best rate flat; shift
+  for name in "$@"; do
+    spent=0; best=0; flat=0
+    while :; do
+      measure_endpoint "$name" "$raw_dir/warmup$spent-$name.txt" "$step"
+      rate=$(awk '/Requests\/sec/ {print $2}' "$raw_dir/warmup$spent-$name.txt")
+      spent=$(( spent + step ))
+      if awk -v r="$rate" -v b="$best" 'BEGIN { exit !(r > b * 1.05) }'; then flat=0; else flat=$(( flat + 1 )); fi
+      best=$(awk -v r="$rate" -v b="$best" 'BEGIN { print (r > b ? r : b) }')
+      if (( spent >= min && flat >= 2 )); then log "Warm-up of $name: steady after ${spent}s (${rate} req/s)."; break; fi
+      if (( spent >= warmup_max )); then log "Warm-up of $name: still climbing after ${spent}s (${rate} req/s); measuring anyway."; break; fi
+    done
+    printf '%s\t%s\n' "$name" "$spent" >>"$raw_dir/warmup.tsv"
+  done
 }
 
 # Rounds that alternate the order of the endpoints (reversed on even rounds, so none always runs on the same side

@@ -5,7 +5,7 @@
 # so that drift (thermal, noisy neighbours, JIT tiering) hits both endpoints alike. See bench/README.md.
 #
 # Env overrides: BENCH_DURATION (seconds per round, 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
-#                BENCH_THREADS (wrk threads, 1), BENCH_WARMUP (seconds per endpoint, 15), BENCH_TARGET (0.95),
+#                BENCH_THREADS (wrk threads, 1), BENCH_WARMUP (least warm-up seconds per endpoint, 15), BENCH_WARMUP_MAX (most, 180), BENCH_TARGET (0.95),
 #                BENCH_DECOMPOSE (1: also measure /bench/static on the tenant host, to split the cost; 0: skip),
 #                BENCH_QUIET_WAIT (seconds to wait at most, before the warm-up, for other processes to leave the
 #                CPUs idle, 180; 0: no wait), BENCH_QUIET_WAIT_ROUND (the same before each measurement, 60).
@@ -87,7 +87,7 @@ BENCH_THREADS="$threads" BENCH_CONNECTIONS="$connections" BENCH_DURATION="$durat
 BENCH_QUIET="$initial_quiet" BENCH_QUIET_ROUND="$quiet_wait_round" BENCH_PLATFORM_HOST="$platform_host" BENCH_TENANT_HOST="$tenant_host" \
 PYTHONPATH="$root/bench" python3 - "$raw_dir" "$rounds" "$target" >"$report.tmp" <<'PY'
 import os, statistics, sys
-from wrkstats import by_endpoint, conditions, load_rounds
+from wrkstats import by_endpoint, conditions, load_rounds, warmups
 raw, rounds, target = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 env = os.environ
 n, t, c, dur = int(env["BENCH_NPROC"]), env["BENCH_THREADS"], env["BENCH_CONNECTIONS"], int(env["BENCH_DURATION"])
@@ -109,7 +109,7 @@ w = out.append
 w(f"""# ServicePro benchmark: tenant resolution + feature flag vs static JSON
 
 {conditions(
-    f"`wrk -t{t} -c{c} -d{dur}s --latency` over loopback; {rounds} alternating rounds per endpoint, each after a {env['BENCH_WARMUP']}s warm-up",
+    f"`wrk -t{t} -c{c} -d{dur}s --latency` over loopback; {rounds} alternating rounds per endpoint, each after warming up until its throughput stopped climbing (at least {env['BENCH_WARMUP']}s: {warmups(raw)})",
     "ServicePro.Host, Release build, ASPNETCORE_ENVIRONMENT=Production, log level Warning, fresh database",
     f"{env['BENCH_QUIET']}; before each round it waits up to {env['BENCH_QUIET_ROUND']}s for other processes to drop under 15 % of the CPUs")}
 

@@ -9,7 +9,7 @@
 # It also runs the availability engine's compute benchmark (bench/availability: goal <= 100 µs) on the same machine.
 #
 # Env overrides: BENCH_DURATION (seconds per round, 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS (1),
-#                BENCH_WARMUP (seconds per endpoint, 30: the host's JIT needs that long to reach its optimised code), BENCH_QUIET_WAIT (180), BENCH_QUIET_WAIT_ROUND (60),
+#                BENCH_WARMUP (least warm-up seconds per endpoint, 30), BENCH_WARMUP_MAX (most, 180; see bench_warmup), BENCH_QUIET_WAIT (180), BENCH_QUIET_WAIT_ROUND (60),
 #                BENCH_TENANTS (1000), BENCH_TECHNICIANS (5), BENCH_DAYS (30), BENCH_RACE_TENANTS (4),
 #                BENCH_RACE_WEEKDAYS (250), BENCH_CONTENTION (requests per contested time, 8),
 #                BENCH_AVAILABILITY_TARGET (0.6), BENCH_BOOKING_TARGET (0.7), BENCH_COMPUTE (1: run bench/availability; 0: skip),
@@ -210,7 +210,7 @@ BENCH_QUIET="$initial_quiet" BENCH_QUIET_ROUND="$quiet_wait_round" BENCH_CONTENT
 BENCH_SEED_SUMMARY="$(tail -n 1 "$lists/summary.txt")" BENCH_CHECKS_API="$checks_booked_api" BENCH_CHECKS_RAW="$checks_booked_raw" \
 PYTHONPATH="$root/bench" python3 - "$raw_dir" "$rounds" "$availability_target" "$booking_target" "$compute" "$report.tmp" <<'PY'
 import os, re, statistics, sys
-from wrkstats import by_endpoint, conditions, load_rounds, medians, parse_wrk
+from wrkstats import by_endpoint, conditions, load_rounds, medians, parse_wrk, warmups
 raw, rounds, availability_target, booking_target, compute, out_path = \
     sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5] == "1", sys.argv[6]
 env = os.environ
@@ -240,7 +240,7 @@ w = out.append
 w(f"""# ServicePro benchmark: scheduling — availability and contended booking vs raw Npgsql
 
 {conditions(
-    f"`wrk -t{t} -c{c} -d{dur}s --latency --timeout 10s` over loopback with Lua scripts (bench/lua/); {rounds} alternating rounds per pair of endpoints, each endpoint after a {env['BENCH_WARMUP']}s warm-up",
+    f"`wrk -t{t} -c{c} -d{dur}s --latency --timeout 10s` over loopback with Lua scripts (bench/lua/); {rounds} alternating rounds per pair of endpoints, each after warming up until its throughput stopped climbing (at least {env['BENCH_WARMUP']}s: {warmups(raw)})",
     "ServicePro.Host, Release build, ASPNETCORE_ENVIRONMENT=Production, log level Warning, public and sign-in rate limits raised (one client address)",
     f"{env['BENCH_QUIET']}; before each round it waits up to {env['BENCH_QUIET_ROUND']}s for other processes to drop under 15 % of the CPUs")}
 | Data | {env['BENCH_SEED_SUMMARY']} (bench/seed) |

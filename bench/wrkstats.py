@@ -60,6 +60,12 @@ def medians(rows):
             for e, xs in rows.items()}
 
 
+def warmups(raw):
+    """How long each endpoint was warmed up (bench_warmup stops once its throughput stops climbing), for a report."""
+    lines = [line.split("\t") for line in open(f"{raw}/warmup.tsv").read().splitlines()]
+    return ", ".join(f"{name} {seconds}s" for name, seconds in lines)
+
+
 def conditions(load, host, before):
     """The table of conditions every report starts with (from the variables bench_export_conditions exports)."""
     env = os.environ

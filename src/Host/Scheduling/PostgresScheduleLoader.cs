@@ -30,9 +30,6 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
 
     private const string SetTenant = $"SELECT set_config('{TenantConnectionInterceptor.SettingName}', $1, true)";
 
-    // $1 tenant.
-    private const string Version = "SELECT schedule_version FROM tenant_settings WHERE tenant_id = $1";
-
     // $1 tenant. The rarely changing rows as one JSON document, snake_case as JsonColumns writes it; read only when the
     // version moved, since PostgreSQL sets up the executor for all its subqueries whether they run or not.
     private const string Schedule =
@@ -57,20 +54,22 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
          WHERE s.tenant_id = $1
         """;
 
-    // $1 tenant, $2 technician or null, $3 from, $4 to
-    private const string TimeOff =
+    // $1 tenant, $2 technician or null, $3 from, $4 to, $5 earliest booking start, $6 booking to leave out or null.
+    // One statement, so PostgreSQL sets up one portal and executor instead of three: the schedule version (kind 'v'),
+    // then per technician their approved time off ('t') and the bookings that hold their time ('b', the statuses are
+    // Booking.HoldingTime), starts and ends as two arrays: a week of a team's bookings is a few rows on the wire
+    // instead of a hundred.
+    private const string Window =
         """
-        SELECT technician_id, starts_at, ends_at FROM time_off_requests
+        SELECT 'v', NULL::uuid, schedule_version, NULL::timestamptz[], NULL::timestamptz[] FROM tenant_settings
+         WHERE tenant_id = $1
+        UNION ALL
+        SELECT 't', technician_id, NULL, array_agg(starts_at), array_agg(ends_at) FROM time_off_requests
          WHERE tenant_id = $1 AND status = 'approved' AND starts_at < $4 AND ends_at > $3
            AND ($2::uuid IS NULL OR technician_id = $2)
-        """;
-
-    // $1 tenant, $2 technician or null, $3 from, $4 to, $5 earliest start, $6 booking to leave out or null.
-    // The statuses are Booking.HoldingTime. One row per technician, their bookings' starts and ends as two arrays: a
-    // week of a team's bookings is a few rows on the wire instead of a hundred.
-    private const string Appointments =
-        """
-        SELECT technician_id, array_agg(starts_at), array_agg(ends_at) FROM bookings
+         GROUP BY technician_id
+        UNION ALL
+        SELECT 'b', technician_id, NULL, array_agg(starts_at), array_agg(ends_at) FROM bookings
          WHERE tenant_id = $1 AND status IN ('pending', 'confirmed', 'completed')
            AND starts_at < $4 AND starts_at > $5 AND ends_at > $3
            AND ($2::uuid IS NULL OR technician_id = $2) AND ($6::uuid IS NULL OR id <> $6)
@@ -85,30 +84,31 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
 
         await using var connection = new NpgsqlConnection(connections.App);
         await connection.OpenAsync(ct);
-        long? version;
-        var timeOff = new List<(Guid Technician, DateTimeOffset Start, DateTimeOffset End)>();
+        long? version = null;
+        var timeOff = new List<(Guid Technician, DateTime[] Starts, DateTime[] Ends)>();
         var appointments = new List<(Guid Technician, DateTime[] Starts, DateTime[] Ends)>();
         await using (var batch = TenantBatch(connection, tenantId))
         {
-            Add(batch, Version, Uuid(tenantId));
-            Add(batch, TimeOff, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To));
-            Add(batch, Appointments, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To),
+            Add(batch, Window, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To),
                 Instant(window.EarliestBookingStart), Uuid(window.IgnoreBookingId));
             // A no-op, without a round trip, on a pooled connection that has prepared these statements before.
             await batch.PrepareAsync(ct);
             await using var reader = await batch.ExecuteReaderAsync(ct);
             await reader.NextResultAsync(ct); // past set_config's row
-            version = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
-            await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                timeOff.Add((reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2)));
-            }
-
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                appointments.Add((reader.GetGuid(0), reader.GetFieldValue<DateTime[]>(1), reader.GetFieldValue<DateTime[]>(2)));
+                switch (reader.GetChar(0))
+                {
+                    case 'v':
+                        version = reader.GetInt64(2);
+                        break;
+                    case 't':
+                        timeOff.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(3), reader.GetFieldValue<DateTime[]>(4)));
+                        break;
+                    default:
+                        appointments.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(3), reader.GetFieldValue<DateTime[]>(4)));
+                        break;
+                }
             }
         }
 
@@ -138,9 +138,12 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
             }
         }
 
-        foreach (var (technician, start, end) in timeOff)
+        foreach (var (technician, starts, ends) in timeOff)
         {
-            team.AddTimeOff(technician, start, end);
+            for (var i = 0; i < starts.Length; i++)
+            {
+                team.AddTimeOff(technician, new DateTimeOffset(starts[i]), new DateTimeOffset(ends[i]));
+            }
         }
 
         foreach (var (technician, starts, ends) in appointments)
