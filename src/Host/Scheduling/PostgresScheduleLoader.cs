@@ -23,7 +23,8 @@ namespace ServicePro.Host.Scheduling;
 /// <para>The SQL mirrors the EF configurations of those tables; tenant_id is compared explicitly as well as by
 /// row-level security so the planner uses the (tenant_id, ...) indexes.</para>
 /// </remarks>
-public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITenantContext tenant, IMemoryCache cache) : IScheduleLoader
+public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITenantContext tenant, IMemoryCache cache, CalendarCache calendars)
+    : IScheduleLoader
 {
     /// <summary>How long an unused tenant's schedule stays in memory.</summary>
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
@@ -54,25 +55,29 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
          WHERE s.tenant_id = $1
         """;
 
-    // $1 tenant, $2 technician or null, $3 from, $4 to, $5 earliest booking start, $6 booking to leave out or null.
-    // One statement, so PostgreSQL sets up one portal and executor instead of three: the schedule version (kind 'v'),
-    // then per technician their approved time off ('t') and the bookings that hold their time ('b', the statuses are
+    // $1 tenant, $2 technician or null, $3 from, $4 to, $5 earliest booking start, $6 booking to leave out or null,
+    // $7 the calendar version of the window held in memory or null.
+    // One statement, so PostgreSQL sets up one portal and executor instead of three: the versions (kind 'v'), then —
+    // unless the calendar has not moved since the window in memory was read, when PostgreSQL skips both scans — per
+    // technician their approved time off ('t') and the bookings that hold their time ('b', the statuses are
     // Booking.HoldingTime), starts and ends as two arrays: a week of a team's bookings is a few rows on the wire
     // instead of a hundred.
     private const string Window =
         """
-        SELECT 'v', NULL::uuid, schedule_version, NULL::timestamptz[], NULL::timestamptz[] FROM tenant_settings
-         WHERE tenant_id = $1
+        WITH versions AS (SELECT schedule_version, calendar_version FROM tenant_settings WHERE tenant_id = $1)
+        SELECT 'v', NULL::uuid, schedule_version, calendar_version, NULL::timestamptz[], NULL::timestamptz[] FROM versions
         UNION ALL
-        SELECT 't', technician_id, NULL, array_agg(starts_at), array_agg(ends_at) FROM time_off_requests
+        SELECT 't', technician_id, NULL, NULL, array_agg(starts_at), array_agg(ends_at) FROM time_off_requests
          WHERE tenant_id = $1 AND status = 'approved' AND starts_at < $4 AND ends_at > $3
            AND ($2::uuid IS NULL OR technician_id = $2)
+           AND EXISTS (SELECT FROM versions WHERE calendar_version IS DISTINCT FROM $7)
          GROUP BY technician_id
         UNION ALL
-        SELECT 'b', technician_id, NULL, array_agg(starts_at), array_agg(ends_at) FROM bookings
+        SELECT 'b', technician_id, NULL, NULL, array_agg(starts_at), array_agg(ends_at) FROM bookings
          WHERE tenant_id = $1 AND status IN ('pending', 'confirmed', 'completed')
            AND starts_at < $4 AND starts_at > $5 AND ends_at > $3
            AND ($2::uuid IS NULL OR technician_id = $2) AND ($6::uuid IS NULL OR id <> $6)
+           AND EXISTS (SELECT FROM versions WHERE calendar_version IS DISTINCT FROM $7)
          GROUP BY technician_id
         """;
 
@@ -84,13 +89,20 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
 
         await using var connection = new NpgsqlConnection(connections.App);
         await connection.OpenAsync(ct);
+        // A window read to leave one booking out is that booking's own business: not kept.
+        CalendarCache.Key? calendarKey = window.IgnoreBookingId is null
+            ? new CalendarCache.Key(tenantId, window.From, window.To, window.TechnicianId)
+            : null;
+        var calendar = calendarKey is { } wanted ? calendars.Find(wanted) : null;
         long? version = null;
+        long calendarVersion = 0;
         var timeOff = new List<(Guid Technician, DateTime[] Starts, DateTime[] Ends)>();
         var appointments = new List<(Guid Technician, DateTime[] Starts, DateTime[] Ends)>();
         await using (var batch = TenantBatch(connection, tenantId))
         {
             Add(batch, Window, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To),
-                Instant(window.EarliestBookingStart), Uuid(window.IgnoreBookingId));
+                Instant(window.EarliestBookingStart), Uuid(window.IgnoreBookingId),
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)calendar?.Version ?? DBNull.Value });
             // A no-op, without a round trip, on a pooled connection that has prepared these statements before.
             await batch.PrepareAsync(ct);
             await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -101,12 +113,13 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
                 {
                     case 'v':
                         version = reader.GetInt64(2);
+                        calendarVersion = reader.GetInt64(3);
                         break;
                     case 't':
-                        timeOff.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(3), reader.GetFieldValue<DateTime[]>(4)));
+                        timeOff.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(4), reader.GetFieldValue<DateTime[]>(5)));
                         break;
                     default:
-                        appointments.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(3), reader.GetFieldValue<DateTime[]>(4)));
+                        appointments.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(4), reader.GetFieldValue<DateTime[]>(5)));
                         break;
                 }
             }
@@ -115,6 +128,16 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
         if (version is null)
         {
             return null;
+        }
+
+        if (calendar?.Version != calendarVersion)
+        {
+            // The rows just read: the calendar moved, or this window was not in memory.
+            calendar = new CalendarWindow(calendarVersion, timeOff, appointments);
+            if (calendarKey is { } key)
+            {
+                calendars.Keep(key, calendar);
+            }
         }
 
         if (held?.Version != version)
@@ -138,7 +161,7 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
             }
         }
 
-        foreach (var (technician, starts, ends) in timeOff)
+        foreach (var (technician, starts, ends) in calendar.TimeOff)
         {
             for (var i = 0; i < starts.Length; i++)
             {
@@ -146,7 +169,7 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
             }
         }
 
-        foreach (var (technician, starts, ends) in appointments)
+        foreach (var (technician, starts, ends) in calendar.Appointments)
         {
             for (var i = 0; i < starts.Length; i++)
             {

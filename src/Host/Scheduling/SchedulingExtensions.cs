@@ -14,6 +14,7 @@ public static class SchedulingExtensions
     {
         builder.Services.AddScoped<JobEstimator>();
         builder.Services.AddScoped<PostgresScheduleLoader>();
+        builder.Services.AddSingleton<CalendarCache>();
         builder.Services.AddScoped<EfScheduleLoader>();
         builder.Services.AddScoped<IScheduleLoader>(sp => sp.GetRequiredService<DatabaseConnections>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresScheduleLoader>()

@@ -21,6 +21,13 @@ public sealed class TenantSettings : ITenantOwned
     /// </summary>
     public long ScheduleVersion { get; set; }
 
+    /// <summary>
+    /// Raised by the database (a PostgreSQL trigger, at commit) on every change to the tenant's bookings' or approved
+    /// time off's times, technicians or statuses: the open times computed from a window of the calendar stay valid
+    /// while this stands still (<see cref="Scheduling.CalendarCache"/>). Never written by the application.
+    /// </summary>
+    public long CalendarVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -16,5 +16,6 @@ public sealed class TenantSettingsConfiguration : IEntityTypeConfiguration<Tenan
         builder.Property(s => s.BusinessHours).HasJsonConversion();
         builder.Property(s => s.SchedulerConfig).HasJsonConversion();
         builder.Property(s => s.ScheduleVersion).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
+        builder.Property(s => s.CalendarVersion).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
     }
 }

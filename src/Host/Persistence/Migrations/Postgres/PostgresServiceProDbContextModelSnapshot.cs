@@ -1708,6 +1708,12 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasColumnName("business_hours")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
+                    b.Property<long>("CalendarVersion")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("calendar_version");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

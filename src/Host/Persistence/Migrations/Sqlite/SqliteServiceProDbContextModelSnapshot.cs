@@ -1700,6 +1700,12 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("business_hours")
                         .HasAnnotation("ServicePro:JsonColumn", true);
 
+                    b.Property<long>("CalendarVersion")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("calendar_version");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
