@@ -28,6 +28,9 @@ public static class FleetSeeder
     private static readonly string[] TenantTables =
         ["tenant_settings", "services", "technicians", "technician_shifts", "customers", "time_off_requests", "bookings"];
 
+    /// <summary>The tables whose changes raise tenant_settings.calendar_version (migration CalendarVersion).</summary>
+    private static readonly string[] CalendarTables = ["time_off_requests", "bookings"];
+
     internal const int ShiftStartMinute = 8 * 60;
     internal const int ShiftEndMinute = 17 * 60;
     internal static readonly TimeOnly ShiftStart = TimeOnly.MinValue.AddMinutes(ShiftStartMinute);
@@ -43,6 +46,9 @@ public static class FleetSeeder
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // Only for this transaction: the owner is exempt from row-level security again once it is not forced.
         await ExecuteAsync(connection, string.Join("", TenantTables.Select(t => $"ALTER TABLE {t} NO FORCE ROW LEVEL SECURITY;")), ct);
+        // A new fleet has no calendar in any host's memory to invalidate, and raising calendar_version at commit once
+        // per copied booking would only slow the seed down (and a table with such pending events cannot be altered).
+        await ExecuteAsync(connection, string.Join("", CalendarTables.Select(t => $"ALTER TABLE {t} DISABLE TRIGGER raise_calendar_version;")), ct);
 
         var root = await RootTemplate.ReadAsync(connection, ct);
         var hours = BusinessDay.Weekdays.ToDictionary(d => d, d => new BusinessDay("08:00", "18:00", d is "saturday" or "sunday"));
@@ -84,6 +90,7 @@ public static class FleetSeeder
                 0, now, now,
             })), ct);
 
+        await ExecuteAsync(connection, string.Join("", CalendarTables.Select(t => $"ALTER TABLE {t} ENABLE TRIGGER raise_calendar_version;")), ct);
         await ExecuteAsync(connection, string.Join("", TenantTables.Select(t => $"ALTER TABLE {t} FORCE ROW LEVEL SECURITY;")), ct);
         await transaction.CommitAsync(ct);
         // Where a live database would be after autovacuum: fresh statistics, so the planner treats the seeded tables as

@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
@@ -53,6 +55,9 @@ public static class BackgroundJobsExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
+        builder.Services.AddSingleton<OneRunAtATime>();
+        builder.Services.RemoveAll<IJobFilterProvider>();
+        builder.Services.AddSingleton<IJobFilterProvider>(sp => OneRunAtATime.WithDefaults(sp.GetRequiredService<OneRunAtATime>()));
         builder.Services.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);

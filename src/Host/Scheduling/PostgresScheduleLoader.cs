@@ -20,6 +20,9 @@ namespace ServicePro.Host.Scheduling;
 /// tenant as a <see cref="TenantSchedule"/> stamped with tenant_settings.schedule_version, which database triggers raise
 /// on any change to those rows. Every read asks for the version with the rest and reads the rows again, in a second
 /// round trip, only when it moved, so a change made through any instance counts on the next request everywhere.</para>
+/// <para>The windows of bookings and time off read are kept as well, in <see cref="CalendarCache"/>, stamped with
+/// tenant_settings.calendar_version (raised at the commit of any change to them): the request sends the version it
+/// holds, and PostgreSQL scans the window only when the calendar has moved since.</para>
 /// <para>The SQL mirrors the EF configurations of those tables; tenant_id is compared explicitly as well as by
 /// row-level security so the planner uses the (tenant_id, ...) indexes.</para>
 /// </remarks>

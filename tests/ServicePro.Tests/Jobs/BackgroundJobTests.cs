@@ -5,6 +5,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Jobs;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Jobs;
@@ -20,6 +21,51 @@ public sealed class BackgroundJobTests(ServiceProApp app) : IClassFixture<Servic
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => JobProbe.Run(marker));
 
         Assert.Equal(marker, await ran.WaitAsync(TimeSpan.FromSeconds(90)));
+    }
+
+    [Fact]
+    public async Task A_recurring_run_is_skipped_while_the_previous_run_of_the_same_job_still_goes()
+    {
+        var id = $"probe-{Guid.NewGuid():N}";
+        var ran = JobProbe.Expect(id);
+        var manager = (IRecurringJobManagerV2)app.Services.GetRequiredService<IRecurringJobManager>();
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        manager.AddOrUpdate(id, () => JobProbe.Run(id), Cron.Never());
+        try
+        {
+            using (var connection = storage.GetConnection())
+            using (connection.AcquireDistributedLock(OneRunAtATime.Resource(id), TimeSpan.FromSeconds(5))) // the previous run, still going
+            {
+                var skipped = manager.TriggerJob(id);
+                // Ended at once, in the state Hangfire gives a run a filter cancelled: not failed, so not retried.
+                Assert.Equal("Deleted", await FinalStateAsync(storage, skipped));
+                Assert.False(ran.IsCompleted, "the job ran beside its previous run");
+            }
+
+            manager.TriggerJob(id);
+            Assert.Equal(id, await ran.WaitAsync(TimeSpan.FromSeconds(90)));
+        }
+        finally
+        {
+            manager.RemoveIfExists(id);
+        }
+    }
+
+    private static async Task<string> FinalStateAsync(JobStorage storage, string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var state = storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
+            if (state is "Succeeded" or "Failed" or "Deleted" or "Scheduled")
+            {
+                return state;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Job {jobId} did not finish.");
     }
 
     [Fact]
