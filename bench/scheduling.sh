@@ -284,8 +284,9 @@ endpoint_rows(["availability", "raw-pk"], {
 w("")
 ratio_section("availability", "raw-pk", availability_target,
               "Both resolve the tenant from the Host header and read that tenant's rows under row-level security in one "
-              "database round trip; availability also reads settings, the service, 5 technicians' shifts, time off and a "
-              "week of appointments, computes the open times and serialises them.")
+              "database round trip; availability also reads the tenant's schedule and calendar versions (settings, "
+              "services, 5 technicians' shifts and the week's time off and appointments come from the host's memory "
+              "while those stand still, ADR 0010), computes the open times and serialises them.")
 
 if compute:
     text = open(f"{raw}/compute.txt").read()

@@ -11,6 +11,12 @@ public enum NoticeStatus
     /// <summary>Not sent, on purpose (too late, no consent, no channel); <see cref="BookingNotice.Detail"/> says why.</summary>
     Skipped,
     Failed,
+
+    /// <summary>
+    /// Left "sending" by a process that stopped before it learned how the send went: it may or may not have reached
+    /// the customer. Never sent again on its own (that could be twice); staff may send it again.
+    /// </summary>
+    Unknown,
 }
 
 /// <summary>
@@ -36,5 +42,10 @@ public sealed class BookingNotice : ITenantOwned
     public string? ProviderMessageId { get; set; }
     public string? Detail { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a sender last took it (made it, or took a failed one back): a notice still sending long after
+    /// that was abandoned (<see cref="NoticeStatus.Unknown"/>).</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
 }

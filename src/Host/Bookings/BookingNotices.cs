@@ -74,7 +74,8 @@ public sealed record NoticeRequest(Guid BookingId, string Kind)
 /// </summary>
 /// <remarks>
 /// A notice left "sending" (the process stopped mid-send) is never sent again automatically: nobody can know
-/// whether the text went out, and a missing reminder is better than two.
+/// whether the text went out, and a missing reminder is better than two. The reminder sweep marks it
+/// <see cref="NoticeStatus.Unknown"/> (<see cref="MarkAbandonedAsync"/>), where the business sees it and can send it again.
 /// </remarks>
 public sealed class BookingNotices(
     ServiceProDbContext db,
@@ -95,7 +96,13 @@ public sealed class BookingNotices(
     private const int MaxDetail = 500;
 
     private static readonly NoticeStatus[] RetriableAfterFailure = [NoticeStatus.Failed];
-    private static readonly NoticeStatus[] RetriableOnRequest = [NoticeStatus.Failed, NoticeStatus.Skipped];
+    private static readonly NoticeStatus[] RetriableOnRequest = [NoticeStatus.Failed, NoticeStatus.Skipped, NoticeStatus.Unknown];
+
+    /// <summary>Far longer than any send takes (the provider clients give up within a minute or two).</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
+
+    private const string AbandonedDetail =
+        "The server stopped while sending this, so it may or may not have reached the customer. It was not sent again on its own.";
 
     public async Task<NoticeOutcome> SendAsync(NoticeRequest request, CancellationToken ct)
     {
@@ -142,6 +149,23 @@ public sealed class BookingNotices(
         return await DeliverAsync(notice, provider!, request.Kind, ct);
     }
 
+    /// <summary>Marks the current tenant's notices still sending <see cref="AbandonedAfter"/> after they were taken as
+    /// <see cref="NoticeStatus.Unknown"/>; returns how many.</summary>
+    public async Task<int> MarkAbandonedAsync(CancellationToken ct)
+    {
+        var takenBefore = clock.GetUtcNow() - AbandonedAfter;
+        var abandoned = await db.BookingNotices
+            .Where(n => n.Status == NoticeStatus.Sending && (n.ClaimedAt ?? n.CreatedAt) < takenBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NoticeStatus.Unknown).SetProperty(n => n.Detail, AbandonedDetail), ct);
+        if (abandoned > 0)
+        {
+            logger.LogWarning("{Count} notice(s) of tenant {TenantId} were left sending by a stopped process and are now marked unknown",
+                abandoned, db.CurrentTenantId);
+        }
+
+        return abandoned;
+    }
+
     /// <summary>Notices about one booking, newest first.</summary>
     public async Task<List<BookingNotice>> ListAsync(Guid bookingId, CancellationToken ct) =>
         await db.BookingNotices.AsNoTracking().Where(n => n.BookingId == bookingId).OrderByDescending(n => n.CreatedAt).ToListAsync(ct);
@@ -178,6 +202,7 @@ public sealed class BookingNotices(
                 Channel = SmsChannel,
                 Recipient = recipient,
                 CreatedAt = clock.GetUtcNow(),
+                ClaimedAt = clock.GetUtcNow(),
             };
             db.BookingNotices.Add(notice);
             try
@@ -202,7 +227,8 @@ public sealed class BookingNotices(
         // Only one of several retries racing here sees the row still failed (or skipped) and flips it.
         var taken = await db.BookingNotices
             .Where(n => n.Id == existing.Id && takeBack.Contains(n.Status))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NoticeStatus.Sending).SetProperty(n => n.Recipient, recipient), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NoticeStatus.Sending).SetProperty(n => n.Recipient, recipient)
+                .SetProperty(n => n.ClaimedAt, clock.GetUtcNow()), ct);
         var current = await db.BookingNotices.FirstAsync(n => n.Id == existing.Id, ct);
         if (taken == 0)
         {

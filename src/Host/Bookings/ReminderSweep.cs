@@ -16,6 +16,7 @@ namespace ServicePro.Host.Bookings;
 /// <item>A booking made less than <see cref="NoticeOptions.ReminderMinimumBookedAheadHours"/> (2 h) before its
 /// start gets no reminder (recorded as skipped, so the owner sees why).</item>
 /// </list>
+/// It also marks notices a stopped process left "sending" (<see cref="BookingNotices.MarkAbandonedAsync"/>).
 /// Safe to run any number of times, at once or not: <see cref="BookingNotices"/> sends each notice once.
 /// </summary>
 public sealed class ReminderSweep(
@@ -29,6 +30,7 @@ public sealed class ReminderSweep(
     /// <returns>How many reminders were sent.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        await notices.MarkAbandonedAsync(ct);
         var due = await DueAsync(ct);
         var sent = 0;
         foreach (var (bookingId, startsAt) in due)

@@ -42,6 +42,43 @@ public sealed class NoticeTests(NoticesApp app) : IClassFixture<NoticesApp>
     }
 
     [Fact]
+    public async Task A_notice_a_stopped_process_left_sending_is_marked_unknown_by_the_sweep_and_only_staff_send_it_again()
+    {
+        var shop = await NoticeShop.OpenAsync(app);
+        var customer = await shop.CustomerAsync();
+        var stale = await shop.BookAsync(customer, TimeSpan.FromHours(3));
+        var fresh = await shop.BookAsync(customer, TimeSpan.FromHours(5), technician: "Alex Kim");
+        var now = DateTimeOffset.UtcNow;
+        await app.InTenantAsync(shop.Slug, db =>
+        {
+            db.BookingNotices.AddRange(
+                LeftSending(stale, MessageMoments.Reminder, customer, now.AddMinutes(-20)),
+                LeftSending(stale, MessageMoments.OnMyWay, customer, now.AddMinutes(-20)),
+                LeftSending(fresh, MessageMoments.Reminder, customer, now.AddMinutes(-1))); // may well still be on its way
+            return db.SaveChangesAsync();
+        });
+
+        Assert.Equal(0, await shop.SweepAsync());
+
+        Assert.Empty(shop.TextsTo(customer)); // whether they went out is unknown: never twice on its own
+        var abandoned = await shop.NoticesAsync(stale.Id);
+        Assert.Equal(2, abandoned.Count);
+        Assert.All(abandoned, n => Assert.Equal(NoticeStatus.Unknown, n.Status));
+        Assert.All(abandoned, n => Assert.Contains("may or may not have reached the customer", n.Detail, StringComparison.Ordinal));
+        Assert.Equal(NoticeStatus.Sending, Assert.Single(await shop.NoticesAsync(fresh.Id)).Status);
+
+        var again = await shop.Tenant.Owner.PostAsJsonAsync($"/api/bookings/{stale.Id}/on-my-way", new { etaMinutes = 15 });
+        again.EnsureSuccessStatusCode();
+        Assert.Single(shop.TextsTo(customer));
+    }
+
+    private static BookingNotice LeftSending(Booking booking, string kind, ShopCustomer customer, DateTimeOffset claimedAt) => new()
+    {
+        Id = Guid.CreateVersion7(), BookingId = booking.Id, Kind = kind, ForStartsAt = booking.StartsAt, Status = NoticeStatus.Sending,
+        Channel = BookingNotices.SmsChannel, Recipient = customer.Phone, CreatedAt = claimedAt, ClaimedAt = claimedAt,
+    };
+
+    [Fact]
     public async Task Confirming_a_booking_texts_the_customer_once_even_when_the_event_is_delivered_again()
     {
         var shop = await NoticeShop.OpenAsync(app);

@@ -29,6 +29,13 @@ public sealed class RateLimitTests(TightlyLimitedApp app) : IClassFixture<Tightl
         var problem = await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
         Assert.NotNull(limited.Headers.RetryAfter);
+
+        // The other anonymous endpoints draw on the same budget per address: open times for the booking widget, and
+        // a technician's calendar feed (whose secret address a calendar app polls, and a guesser would hammer).
+        foreach (var path in new[] { $"/api/availability?serviceId={Guid.NewGuid()}", "/calendar/0123456789abcdef.ics" })
+        {
+            await (await client.GetAsync(new Uri(path, UriKind.Relative))).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        }
     }
 
     [Fact]

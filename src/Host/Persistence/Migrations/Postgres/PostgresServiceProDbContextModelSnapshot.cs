@@ -326,6 +326,10 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("channel");
 
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
