@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,8 @@ public sealed record BookingDto(
 
 public sealed record CreateBookingRequest(
     Guid CustomerId, Guid ServiceId, DateTimeOffset StartsAt, Guid? TechnicianId, Guid? AssetId,
-    Dictionary<string, string>? Answers, int? DurationMinutes, string? Address, double? Lat, double? Lng, string? Notes);
+    Dictionary<string, string>? Answers, int? DurationMinutes, string? Address, double? Lat, double? Lng, string? Notes,
+    bool OutsideTheRules = false);
 
 public sealed record RescheduleRequest(DateTimeOffset StartsAt, Guid? TechnicianId);
 
@@ -41,7 +43,8 @@ public static class BookingEndpoints
         group.MapGet("/{id:guid}", Get);
         group.MapPost("/", Create).WithSummary(
             "Book a job at one of the open start times. Send an Idempotency-Key header to retry safely: the same key with the same body " +
-            "returns the first answer, with a different body 422. A taken time answers 409 with the nearest open times.");
+            "returns the first answer, with a different body 422. A taken time answers 409 with the nearest open times. Owners and " +
+            "admins may set outsideTheRules (with a technicianId) to book a time the rules would not offer; overlaps are still refused.");
         group.MapPost("/{id:guid}/confirm", (Guid id, BookingService s, HttpContext h, CancellationToken ct) => Answer(s.ConfirmAsync(id, Actor(h), ct)));
         group.MapPost("/{id:guid}/reschedule", (Guid id, RescheduleRequest r, BookingService s, HttpContext h, CancellationToken ct) =>
             Answer(s.RescheduleAsync(id, r.StartsAt, r.TechnicianId, Actor(h), ct)));
@@ -88,8 +91,14 @@ public static class BookingEndpoints
 
     private static async Task<IResult> Create(
         CreateBookingRequest request, HttpContext http, BookingService bookings, IdempotentRequests idempotency,
-        IOptions<JsonOptions> json, CancellationToken ct)
+        IAuthorizationService authorization, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        if (request.OutsideTheRules && !(await authorization.AuthorizeAsync(http.User, Policies.TenantAdmin)).Succeeded)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Owners and admins only",
+                detail: "Only the business's owners and admins can book outside the usual hours and rules.");
+        }
+
         var key = http.Request.Headers[IdempotentRequests.Header].ToString();
         if (key.Length > IdempotentRequests.MaxKeyLength)
         {
@@ -112,6 +121,7 @@ public static class BookingEndpoints
             Lat = request.Lat,
             Lng = request.Lng,
             Notes = request.Notes,
+            OutsideTheRules = request.OutsideTheRules,
         };
         BookingOutcome outcome;
         try

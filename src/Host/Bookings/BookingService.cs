@@ -58,14 +58,20 @@ public sealed class BookingService(
             Answers = draft.Answers,
             Location = location,
         });
-        var answer = await availability.FindAsync(request, ct);
+        if (draft.OutsideTheRules && !await db.Technicians.AnyAsync(t => t.Id == draft.TechnicianId && t.IsActive, ct))
+        {
+            return BookingRefused.Invalid("technicianId", "There is no such active technician.");
+        }
+
+        // Outside the rules the open times still say what the service costs and how long it takes; the area is not asked.
+        var answer = await availability.FindAsync(draft.OutsideTheRules ? request with { Location = null } : request, ct);
         if (answer is not OpenTimes open)
         {
             return Refusal(answer);
         }
 
         var slot = open.Slots.FirstOrDefault(s => s.StartUtc == draft.StartsAt);
-        if (slot is null)
+        if (slot is null && !draft.OutsideTheRules)
         {
             return Conflict(request, draft.StartsAt, Nearest(open.Slots, draft.StartsAt));
         }
@@ -76,7 +82,7 @@ public sealed class BookingService(
             Id = Guid.CreateVersion7(),
             CustomerId = draft.CustomerId,
             ServiceId = draft.ServiceId,
-            TechnicianId = draft.TechnicianId ?? slot.Technicians[0],
+            TechnicianId = draft.TechnicianId ?? slot!.Technicians[0],
             AssetId = draft.AssetId,
             SeriesId = draft.SeriesId,
             OccurrenceDate = draft.OccurrenceDate,
@@ -95,13 +101,19 @@ public sealed class BookingService(
             UpdatedAt = now,
         };
         db.Bookings.Add(booking);
-        Record(actor, "booking.created", DomainEventTypes.BookingCreated, booking, new()
+        var recorded = new Dictionary<string, string?>
         {
             ["starts_at"] = booking.StartsAt.ToString("O"),
             ["technician_id"] = booking.TechnicianId.ToString(),
             ["source"] = booking.Source,
             ["status"] = SnakeCaseEnum.ToName(booking.Status),
-        });
+        };
+        if (draft.OutsideTheRules)
+        {
+            recorded["outside_the_rules"] = "true";
+        }
+
+        Record(actor, "booking.created", DomainEventTypes.BookingCreated, booking, recorded);
         beforeSave?.Invoke(booking);
         return await SaveAsync(booking, () => ConflictAsync(request, draft.StartsAt, ct), ct);
     }
@@ -345,6 +357,11 @@ public sealed class BookingService(
         if ((draft.Lat is null) != (draft.Lng is null) || draft.Lat is < -90 or > 90 || draft.Lng is < -180 or > 180)
         {
             return BookingRefused.Invalid("lat", "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.");
+        }
+
+        if (draft.OutsideTheRules && draft.TechnicianId is null)
+        {
+            return BookingRefused.Invalid("technicianId", "Name the technician for a booking outside the usual rules.");
         }
 
         if (draft.Notes?.Length > 2000 || draft.Address?.Length > 500)

@@ -51,6 +51,38 @@ public sealed class BookingApiTests(ServiceProApp app) : IClassFixture<ServicePr
     }
 
     [Fact]
+    public async Task Owners_book_outside_the_rules_for_a_named_technician_but_never_over_another_booking()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        object Evening(int hour, int minute, Guid? technicianId) => new
+        {
+            customerId = world.CustomerId, serviceId = world.ServiceId, startsAt = world.At(hour, minute), technicianId, outsideTheRules = true,
+        };
+
+        // The rules close at 17:00; the owner books the regular customer at 18:30 anyway.
+        await (await world.Owner.PostAsJsonAsync("/api/bookings", world.Booking(world.At(18, 30)))).AssertProblemAsync(HttpStatusCode.Conflict);
+        var created = await world.Owner.PostAsJsonAsync("/api/bookings", Evening(18, 30, world.Technicians[0]));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var booking = (await created.Content.ReadFromJsonAsync<BookingJson>())!;
+        Assert.Equal(("confirmed", world.At(19, 30)), (booking.Status, booking.EndsAt));
+        var published = await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.EntityId == booking.Id.ToString()));
+        Assert.Equal("true", published.Data["outside_the_rules"]);
+
+        // No rule is waived for an overlap: the database refuses it, and the answer still offers open times.
+        var overlap = await world.Owner.PostAsJsonAsync("/api/bookings", Evening(19, 0, world.Technicians[0]));
+        Assert.NotEmpty((await overlap.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("alternatives").EnumerateArray());
+
+        var unnamed = await world.Owner.PostAsJsonAsync("/api/bookings", Evening(20, 0, null));
+        Assert.True((await unnamed.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("technicianId", out _));
+        var nobody = await world.Owner.PostAsJsonAsync("/api/bookings", Evening(20, 0, Guid.NewGuid()));
+        await nobody.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var technician = await app.SignedInAsync(world.Slug, await app.AddStaffAsync(world.Slug, "technician"));
+        await (await technician.PostAsJsonAsync("/api/bookings", Evening(20, 0, world.Technicians[0]))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(1, await app.InTenantAsync(world.Slug, db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
     public async Task Recorded_events_reach_the_dispatcher_and_are_marked_delivered()
     {
         var world = await BookingWorld.CreateAsync(app);
