@@ -21,6 +21,7 @@ public sealed record BookingDraft(Guid CustomerId, Guid ServiceId, DateTimeOffse
     public double? Lng { get; init; }
     public string? Notes { get; init; }
     public Guid? SeriesId { get; init; }
+    public DateOnly? OccurrenceDate { get; init; }
 
     /// <summary>
     /// The business books a time its own rules would not offer (after hours, outside the technician's shift, inside the
@@ -28,8 +29,6 @@ public sealed record BookingDraft(Guid CustomerId, Guid ServiceId, DateTimeOffse
     /// still refuses an overlap with that technician's other bookings: the one rule nobody can waive.
     /// </summary>
     public bool OutsideTheRules { get; init; }
-
-    public DateOnly? OccurrenceDate { get; init; }
 
     public static readonly IReadOnlyList<string> Sources = ["staff", "widget", "assistant", "series"];
 

@@ -11,7 +11,9 @@ namespace ServicePro.Host.Jobs;
 /// turn database state into work, so a second one alongside the first only does the same work again: the reminder
 /// sweep over a thousand tenants with a backlog can take longer than the minute between its runs, and each run that
 /// started beside it made it slower still. The lock lives in Hangfire's storage (shared by every instance); a
-/// skipped run ends at once, and the next one on the schedule picks up whatever is left.
+/// skipped run ends at once (as "deleted"), and the next one on the schedule picks up whatever is left. A run whose
+/// process died keeps the lock until the storage lets it go (Hangfire.PostgreSql's DistributedLockTimeout, 10 minutes):
+/// until then that sweep skips its turns.
 /// </summary>
 public sealed class OneRunAtATime(ILogger<OneRunAtATime> logger) : IServerFilter
 {

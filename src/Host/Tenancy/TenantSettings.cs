@@ -22,9 +22,9 @@ public sealed class TenantSettings : ITenantOwned
     public long ScheduleVersion { get; set; }
 
     /// <summary>
-    /// Raised by the database (a PostgreSQL trigger, at commit) on every change to the tenant's bookings' or approved
-    /// time off's times, technicians or statuses: the open times computed from a window of the calendar stay valid
-    /// while this stands still (<see cref="Scheduling.CalendarCache"/>). Never written by the application.
+    /// Raised by the database (a PostgreSQL trigger, at commit) on every change to the times, technicians or statuses of
+    /// the tenant's bookings or time off: the windows of them availability has read stay valid while this stands still
+    /// (<see cref="Scheduling.CalendarCache"/>). Never written by the application.
     /// </summary>
     public long CalendarVersion { get; set; }
 
