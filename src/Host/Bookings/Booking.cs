@@ -61,6 +61,10 @@ public sealed class Booking : ITenantOwned
     public string? CancellationFeedback { get; set; }
 
     /// <summary>Bumped on every change; a stale write fails instead of overwriting someone else's.</summary>
+    /// <summary>The secret in the customer's link to this booking (<see cref="BookingLinks"/>): unguessable, unlike the id.
+    /// Null for rows written outside <see cref="BookingService"/> until a link to them is first made.</summary>
+    public string? CustomerCode { get; set; }
+
     public int Version { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

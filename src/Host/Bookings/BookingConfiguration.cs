@@ -28,6 +28,8 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancellationReason).HasMaxLength(50);
         builder.Property(b => b.CancellationFeedback).HasMaxLength(2000);
         builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.Property(b => b.CustomerCode).HasMaxLength(32);
+        builder.HasIndex(b => new { b.TenantId, b.CustomerCode }).IsUnique();
         builder.HasIndex(b => new { b.TenantId, b.TechnicianId, b.StartsAt });
         // Covering, so availability's read of a window's bookings is an index-only scan (PostgresScheduleLoader).
         builder.HasIndex(b => new { b.TenantId, b.StartsAt }).IncludeProperties(b => new { b.EndsAt, b.TechnicianId, b.Status, b.Id });

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -315,7 +317,7 @@ public sealed class BookingNotices(
                 TimeZoneInfo.ConvertTime(now, zone),
                 booking.Address ?? subject.Customer.Address,
                 subject.TechnicianName,
-                BookingLinks.Reschedule(site, booking.Id),
+                BookingLinks.Reschedule(site, await CustomerCodeAsync(booking, ct)),
                 BookingLinks.Review(site, booking.Id)),
             EtaMinutes = request.Kind == MessageMoments.OnMyWay ? await PromisedEtaAsync(request.EtaMinutes, booking, now, ct) : null,
             WeatherReason = request.WeatherReason,
@@ -395,6 +397,20 @@ public sealed class BookingNotices(
                where b.Id == bookingId
                select new NoticeSubject(b, c, s.Name, t.Name)).FirstOrDefaultAsync(ct);
 
+    /// <summary>The booking's customer code; a booking written without one (an import, a raw insert) gets one now.</summary>
+    private async Task<string> CustomerCodeAsync(Booking booking, CancellationToken ct)
+    {
+        if (booking.CustomerCode is { } code)
+        {
+            return code;
+        }
+
+        var fresh = BookingLinks.NewCode();
+        await db.Bookings.Where(b => b.Id == booking.Id && b.CustomerCode == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.CustomerCode, fresh), ct);
+        return await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.CustomerCode!).FirstAsync(ct);
+    }
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private sealed record NoticeSubject(Booking Booking, Customer Customer, string ServiceName, string TechnicianName);
@@ -406,7 +422,10 @@ public sealed class BookingNotices(
 /// </summary>
 public static class BookingLinks
 {
-    public static string Reschedule(string site, Guid bookingId) => $"{site}/b/{bookingId:N}";
+    /// <summary>The customer's page for the booking: anyone with the link sees it, so the code is 128 random bits.</summary>
+    public static string Reschedule(string site, string customerCode) => $"{site}/b/{customerCode}";
+
+    public static string NewCode() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     public static string Review(string site, Guid bookingId) => $"{site}/review/{bookingId:N}";
 }

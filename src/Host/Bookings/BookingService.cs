@@ -97,6 +97,7 @@ public sealed class BookingService(
             EstimatedPrice = open.Price,
             Notes = draft.Notes?.Trim() ?? "",
             Source = draft.Source,
+            CustomerCode = BookingLinks.NewCode(),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -31,8 +31,11 @@ public sealed class NoticeTests(NoticesApp app) : IClassFixture<NoticesApp>
         Assert.Equal(1, sent.Sum());
         var text = Assert.Single(shop.TextsTo(customer));
         var when = TimeZoneInfo.ConvertTime(booking.StartsAt, Chicago).ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+        // Written straight to the database, the booking had no customer code: the link gave it one.
+        var code = await app.InTenantAsync(shop.Slug, db => db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.CustomerCode).SingleAsync());
+        Assert.Equal(22, code?.Length);
         Assert.Equal(
-            $"Shiny Wheels Detailing: hi Jordan, {shop.ServiceName} {when} with Sam. https://{shop.Slug}.servicepro.localhost/b/{booking.Id:N}",
+            $"Shiny Wheels Detailing: hi Jordan, {shop.ServiceName} {when} with Sam. https://{shop.Slug}.servicepro.localhost/b/{code}",
             text.Body);
         Assert.Equal(FakeTwilio.PhoneNumber, text.From);
         var notice = Assert.Single(await shop.NoticesAsync(booking.Id));

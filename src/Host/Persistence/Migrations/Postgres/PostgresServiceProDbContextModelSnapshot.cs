@@ -206,6 +206,11 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomerCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("customer_code");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
@@ -279,6 +284,10 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "AssetId")
                         .HasDatabaseName("ix_bookings_tenant_id_asset_id");
+
+                    b.HasIndex("TenantId", "CustomerCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_tenant_id_customer_code");
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_bookings_tenant_id_customer_id");

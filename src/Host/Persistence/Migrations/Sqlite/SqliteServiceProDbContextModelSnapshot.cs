@@ -199,6 +199,11 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomerCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_code");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
@@ -272,6 +277,10 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "AssetId")
                         .HasDatabaseName("ix_bookings_tenant_id_asset_id");
+
+                    b.HasIndex("TenantId", "CustomerCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_tenant_id_customer_code");
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_bookings_tenant_id_customer_id");
