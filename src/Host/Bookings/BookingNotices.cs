@@ -101,7 +101,7 @@ public sealed class BookingNotices(
     private static readonly NoticeStatus[] RetriableOnRequest = [NoticeStatus.Failed, NoticeStatus.Skipped, NoticeStatus.Unknown];
 
     /// <summary>Far longer than any send takes (the provider clients give up within a minute or two).</summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
 
     private const string AbandonedDetail =
         "The server stopped while sending this, so it may or may not have reached the customer. It was not sent again on its own.";
@@ -406,9 +406,10 @@ public sealed class BookingNotices(
         }
 
         var fresh = BookingLinks.NewCode();
-        await db.Bookings.Where(b => b.Id == booking.Id && b.CustomerCode == null)
+        var given = await db.Bookings.Where(b => b.Id == booking.Id && b.CustomerCode == null)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.CustomerCode, fresh), ct);
-        return await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.CustomerCode!).FirstAsync(ct);
+        // None given: another sender gave it one a moment ago.
+        return given == 1 ? fresh : await db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.CustomerCode!).FirstAsync(ct);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

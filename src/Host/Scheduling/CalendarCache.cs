@@ -2,12 +2,15 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace ServicePro.Host.Scheduling;
 
+/// <summary>One technician's time ranges in a window: starts and ends in UTC, pairwise.</summary>
+public sealed record TechnicianRanges(Guid Technician, DateTime[] Starts, DateTime[] Ends);
+
 /// <summary>One window of a tenant's calendar as read at tenant_settings.calendar_version <see cref="Version"/>:
 /// approved time off and the bookings that hold time, per technician, starts and ends in UTC.</summary>
 public sealed record CalendarWindow(
     long Version,
-    IReadOnlyList<(Guid Technician, DateTime[] Starts, DateTime[] Ends)> TimeOff,
-    IReadOnlyList<(Guid Technician, DateTime[] Starts, DateTime[] Ends)> Appointments)
+    IReadOnlyList<TechnicianRanges> TimeOff,
+    IReadOnlyList<TechnicianRanges> Appointments)
 {
     /// <summary>Its weight in <see cref="CalendarCache"/>: one per entry and one per time range it holds.</summary>
     public long Size => 1 + TimeOff.Sum(t => t.Starts.Length) + Appointments.Sum(a => a.Starts.Length);

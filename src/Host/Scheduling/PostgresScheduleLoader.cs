@@ -99,13 +99,12 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
         var calendar = calendarKey is { } wanted ? calendars.Find(wanted) : null;
         long? version = null;
         long calendarVersion = 0;
-        var timeOff = new List<(Guid Technician, DateTime[] Starts, DateTime[] Ends)>();
-        var appointments = new List<(Guid Technician, DateTime[] Starts, DateTime[] Ends)>();
+        var timeOff = new List<TechnicianRanges>();
+        var appointments = new List<TechnicianRanges>();
         await using (var batch = TenantBatch(connection, tenantId))
         {
             Add(batch, Window, Uuid(tenantId), Uuid(window.TechnicianId), Instant(window.From), Instant(window.To),
-                Instant(window.EarliestBookingStart), Uuid(window.IgnoreBookingId),
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)calendar?.Version ?? DBNull.Value });
+                Instant(window.EarliestBookingStart), Uuid(window.IgnoreBookingId), Bigint(calendar?.Version));
             // A no-op, without a round trip, on a pooled connection that has prepared these statements before.
             await batch.PrepareAsync(ct);
             await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -119,10 +118,10 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
                         calendarVersion = reader.GetInt64(3);
                         break;
                     case 't':
-                        timeOff.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(4), reader.GetFieldValue<DateTime[]>(5)));
+                        timeOff.Add(Ranges(reader));
                         break;
                     default:
-                        appointments.Add((reader.GetGuid(1), reader.GetFieldValue<DateTime[]>(4), reader.GetFieldValue<DateTime[]>(5)));
+                        appointments.Add(Ranges(reader));
                         break;
                 }
             }
@@ -183,6 +182,9 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
         return new ScheduleSnapshot(held.Settings, held.Services.GetValueOrDefault(window.ServiceId), team.Build());
     }
 
+    private static TechnicianRanges Ranges(NpgsqlDataReader row) =>
+        new(row.GetGuid(1), row.GetFieldValue<DateTime[]>(4), row.GetFieldValue<DateTime[]>(5));
+
     private static async Task<TenantSchedule> ReadScheduleAsync(NpgsqlConnection connection, Guid tenantId, CancellationToken ct)
     {
         await using var batch = TenantBatch(connection, tenantId);
@@ -215,6 +217,8 @@ public sealed class PostgresScheduleLoader(DatabaseConnections connections, ITen
     private static NpgsqlParameter Text(string value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = value };
 
     private static NpgsqlParameter Uuid(Guid? value) => new() { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Bigint(long? value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter Instant(DateTimeOffset value) => new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = value.UtcDateTime };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Calendar;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
@@ -50,7 +51,7 @@ public sealed class CustomerBookingModel(ServiceProDbContext db, ITenantContext 
 
         Phone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Tenant.Id).Select(t => t.Phone).FirstOrDefaultAsync(ct);
         Booking = new CustomerBooking(row.Name, TimeZoneInfo.ConvertTime(row.StartsAt, zone).DateTime, TimeZoneInfo.ConvertTime(row.EndsAt, zone).DateTime,
-            row.Technician.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? row.Technician, row.Address, row.Status);
+            CalendarFeed.FirstName(row.Technician), row.Address, row.Status);
         return Page();
     }
 
