@@ -1,8 +1,9 @@
+using ServicePro.Host;
 using ServicePro.Host.Admin;
 using ServicePro.Host.Auditing;
+using ServicePro.Host.Bookings;
 using ServicePro.Host.Calendar;
 using ServicePro.Host.Catalog;
-using ServicePro.Host.Bookings;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Diagnostics;
 using ServicePro.Host.Events;
@@ -12,79 +13,51 @@ using ServicePro.Host.Identity;
 using ServicePro.Host.Integrations;
 using ServicePro.Host.Jobs;
 using ServicePro.Host.Loyalty;
+using ServicePro.Host.Messaging;
+using ServicePro.Host.Notices;
 using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Platform;
-using ServicePro.Host.Scheduling;
 using ServicePro.Host.Plugins;
+using ServicePro.Host.Scheduling;
 using ServicePro.Host.Secrets;
+using ServicePro.Host.Series;
+using ServicePro.Host.SignUp;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 using ServicePro.Host.Weather;
 
-var isCommand = HostCommands.IsCommand(args);
-var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
-if (isCommand)
-{
-    // Commands print their own results; only problems should join them.
-    builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-}
-
-builder.AddServiceProHosting()
-    .AddServiceProDatabase()
-    .AddModule<TenancyModule>()
-    .AddModule<PluginsModule>()
-    .AddTenantFeatures()
-    .AddServiceProIdentity()
-    .AddSecretsVault()
-    .AddIntegrations()
-    .AddOnboarding()
-    .AddScheduling()
-    .AddCalendar()
-    .AddDomainEvents()
-    .AddBookingNotices()
-    .AddWeatherRescheduling()
-    .AddBackgroundJobs()
-    .AddAdminUi();
-
-var app = builder.Build();
-if (isCommand)
-{
-    return await HostCommands.RunAsync(app, args);
-}
-
-await app.PrepareAsync();
-app.UseServiceProPipeline();
-app.MapServiceProDocs();
-app.MapAuthEndpoints();
-app.MapTenantEndpoints();
-app.MapIndustryPackEndpoints();
-app.MapServiceEndpoints();
-app.MapStaffEndpoints();
-app.MapCustomerEndpoints();
-app.MapCustomerAssetEndpoints();
-app.MapTechnicianEndpoints();
-app.MapTimeOffEndpoints();
-app.MapTimeEntryEndpoints();
-app.MapSchedulingSettingsEndpoints();
-app.MapAvailabilityEndpoints();
-app.MapBookingEndpoints();
-app.MapCalendarFeedEndpoints();
-app.MapNoticeEndpoints();
-app.MapWeatherEndpoints();
-app.MapSeriesEndpoints();
-app.MapLoyaltyEndpoints();
-app.MapAuditEndpoints();
-app.MapIntegrationEndpoints();
-app.MapOnboardingEndpoints();
-app.MapSignUpEndpoints();
-app.MapPlatformEndpoints();
-app.MapJobsDashboard();
-app.MapAdminUi();
-app.MapBenchmarkEndpoints();
-app.PrintAddressesOnStart();
-await app.RunAsync();
-return 0;
+// The host is its modules, one per capability folder (docs/decisions/0014-capability-modules.md).
+return await ServiceProHost.RunAsync(args,
+[
+    new HostingModule(),
+    new PersistenceModule(),
+    new TenancyModule(),
+    new PluginsModule(),
+    new FeaturesModule(),
+    new IdentityModule(),
+    new SecretsModule(),
+    new AuditingModule(),
+    new IntegrationsModule(),
+    new OnboardingModule(),
+    new SignUpModule(),
+    new CatalogModule(),
+    new CustomersModule(),
+    new TechniciansModule(),
+    new SchedulingModule(),
+    new BookingsModule(),
+    new NoticesModule(),
+    new SeriesModule(),
+    new CalendarModule(),
+    new WeatherModule(),
+    new EventsModule(),
+    new MessagingModule(),
+    new LoyaltyModule(),
+    new JobsModule(),
+    new PlatformModule(),
+    new AdminModule(),
+    new DiagnosticsModule(),
+]);
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

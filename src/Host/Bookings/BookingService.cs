@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Auditing;
+using ServicePro.Host.Customers;
 using ServicePro.Host.Events;
+using ServicePro.Host.Notices;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Scheduling;
+using ServicePro.Host.Series;
+using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Bookings;

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using ServicePro.Host.Auditing;
-using ServicePro.Host.Hosting;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
@@ -13,7 +11,7 @@ namespace ServicePro.Host.Calendar;
 /// earlier address, so a leaked link is fixed by issuing a new one.
 /// </summary>
 public sealed class CalendarFeedLinks(
-    ServiceProDbContext db, ITenantContext tenantContext, IOptions<ServiceProOptions> options, TimeProvider clock)
+    ServiceProDbContext db, ITenantContext tenantContext, TenantAddresses addresses, TimeProvider clock)
 {
     /// <summary>Owners and admins manage every technician's feed; a technician who signs in manages their own.</summary>
     public Task<bool> MayManageAsync(ClaimsPrincipal user, Technician technician, CancellationToken ct) =>
@@ -45,5 +43,5 @@ public sealed class CalendarFeedLinks(
     }
 
     /// <summary>The business's own host name (its domain, or its subdomain of the platform), where feeds are served.</summary>
-    public string HostName => TenantAddress.HostName(tenantContext.Tenant!, options.Value.BaseDomain);
+    public string HostName => addresses.HostName(tenantContext.Tenant!);
 }

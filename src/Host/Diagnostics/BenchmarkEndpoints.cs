@@ -35,9 +35,9 @@ public static class BenchmarkEndpoints
     /// <summary>Marks the rows <c>/bench/raw-insert</c> writes, so a benchmark can count them apart from real bookings.</summary>
     public const string RawInsertNotes = "bench raw insert";
 
-    public static WebApplication MapBenchmarkEndpoints(this WebApplication app)
+    public static IEndpointRouteBuilder MapBenchmarkEndpoints(this IEndpointRouteBuilder app)
     {
-        if (!app.Configuration.GetValue<bool>("ServicePro:Benchmarks:Enabled"))
+        if (!app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("ServicePro:Benchmarks:Enabled"))
         {
             return app;
         }
@@ -47,12 +47,12 @@ public static class BenchmarkEndpoints
             .RequireTenantFeature(FeatureFlags.WhiteLabel)
             .ExcludeFromDescription();
 
-        var connections = app.Services.GetRequiredService<DatabaseConnections>();
+        var connections = app.ServiceProvider.GetRequiredService<DatabaseConnections>();
         if (connections.Provider == DatabaseProvider.Postgres)
         {
             // Its own pool on the application role's connection string: what a hand-written data layer would use.
             var dataSource = NpgsqlDataSource.Create(connections.App);
-            app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
+            app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(dataSource.Dispose);
             app.MapGet("/bench/raw-pk", (Guid id, HttpContext http, CancellationToken ct) => RawPrimaryKeyAsync(dataSource, id, http, ct))
                 .ExcludeFromDescription();
             app.MapPost("/bench/raw-insert", (RawInsertRequest request, HttpContext http, CancellationToken ct) => RawInsertAsync(dataSource, request, http, ct))

@@ -12,6 +12,7 @@ public static class RateLimiting
 
     public static WebApplicationBuilder AddServiceProRateLimiting(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,10 +33,19 @@ public static class RateLimiting
     }
 
     private static RateLimitOptions Limits(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<ServiceProOptions>>().Value.RateLimits;
+        http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}
+
+/// <summary>The section <c>ServicePro:RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "ServicePro:RateLimits";
+
+    public int PublicPerMinute { get; set; } = 300;
+    public int SignInPerMinute { get; set; } = 20;
 }

@@ -1,34 +1,41 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
-using ServicePro.Host.Persistence;
-using ServicePro.Host.Plugins;
-using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Hosting;
 
+/// <summary>
+/// Work a capability needs done once before the host answers (migrate, check the master keys, record the loaded
+/// packs, seed ROOT). Tasks run in <see cref="Order"/>, each in its own scope; commands run them too, so a command on
+/// a brand-new database finds its tables.
+/// </summary>
+public interface IStartupTask
+{
+    /// <summary>Lower runs first: the database is migrated (0) before anything reads it.</summary>
+    int Order { get; }
+
+    Task RunAsync(IServiceProvider services, CancellationToken ct);
+}
+
 public static class StartupTasks
 {
-    /// <summary>Migrate, check the master keys, record the loaded packs, seed ROOT; then report ready.</summary>
-    public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
-    {
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            if (scope.ServiceProvider.GetRequiredService<IOptions<ServiceProOptions>>().Value.Database.MigrateOnStartup)
-            {
-                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            }
+    public static IServiceCollection AddStartupTask<TTask>(this IServiceCollection services)
+        where TTask : class, IStartupTask =>
+        services.AddSingleton<IStartupTask, TTask>();
 
-            await scope.ServiceProvider.GetRequiredService<Secrets.KeyCheckVerifier>().VerifyAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<IndustryPackRegistry>().SyncAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<RootTenantSeeder>().SeedAsync(ct);
+    /// <summary>Runs every module's start-up task, then reports ready.</summary>
+    public static async Task PrepareAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        foreach (var task in services.GetServices<IStartupTask>().OrderBy(t => t.Order))
+        {
+            await using var scope = services.CreateAsyncScope();
+            await task.RunAsync(scope.ServiceProvider, ct);
         }
 
-        app.Services.GetRequiredService<StartupState>().IsReady = true;
+        services.GetRequiredService<StartupState>().IsReady = true;
     }
 
     /// <summary>Says where to point a browser once the server is listening.</summary>
-    public static WebApplication PrintAddressesOnStart(this WebApplication app)
+    public static WebApplication PrintAddressesOnStart(this WebApplication app, string baseDomain)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -38,7 +45,6 @@ public static class StartupTasks
                 return;
             }
 
-            var baseDomain = app.Services.GetRequiredService<IOptions<ServiceProOptions>>().Value.BaseDomain;
             var uri = new Uri(address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal));
             app.Logger.LogInformation(
                 "ServicePro is running. ROOT tenant (Clean Machine): {RootUrl} or {RootSubdomainUrl} · operators: {PlatformUrl} · API reference: {DocsUrl}",

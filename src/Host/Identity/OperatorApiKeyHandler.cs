@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using ServicePro.Host.Hosting;
 
 namespace ServicePro.Host.Identity;
 
@@ -13,7 +12,7 @@ public sealed class OperatorApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ServiceProOptions> serviceProOptions)
+    IOptionsMonitor<OperatorOptions> operatorOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "OperatorApiKey";
@@ -27,7 +26,7 @@ public sealed class OperatorApiKeyHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var configured = serviceProOptions.CurrentValue.Operator.ApiKey;
+        var configured = operatorOptions.CurrentValue.ApiKey;
         if (string.IsNullOrEmpty(configured))
         {
             return Task.FromResult(AuthenticateResult.Fail("No operator API key is configured."));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Identity;
 

@@ -27,7 +27,7 @@ public sealed class A2pRegistrations(
     TenantIntegrations integrations,
     OnboardingProgressStore progress,
     IBackgroundJobClient jobs,
-    IOptions<ServiceProOptions> hostOptions,
+    TenantAddresses addresses,
     TimeProvider clock)
 {
     private const string Provider = "twilio";
@@ -185,7 +185,7 @@ public sealed class A2pRegistrations(
     {
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == db.CurrentTenantId, ct);
         var pack = plugins.FindPack(tenant.Industry) ?? plugins.FindPack("custom")!;
-        return A2pDrafter.Draft(tenant, pack, $"https://{TenantAddress.HostName(tenant, hostOptions.Value.BaseDomain)}");
+        return A2pDrafter.Draft(tenant, pack, addresses.SiteUrl(tenant));
     }
 
     private async Task<A2pView> ViewAsync(A2pRegistration r, CancellationToken ct) => new(

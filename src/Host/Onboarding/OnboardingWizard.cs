@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Abstractions;
 using ServicePro.Host.Auditing;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Features;
+using ServicePro.Host.Messaging;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Tenancy;

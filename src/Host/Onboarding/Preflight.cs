@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Abstractions;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Features;
+using ServicePro.Host.Integrations;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
 

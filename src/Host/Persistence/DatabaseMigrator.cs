@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ServicePro.Host.Hosting;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Persistence;
@@ -9,7 +8,8 @@ namespace ServicePro.Host.Persistence;
 /// Applies migrations (as the owner role on PostgreSQL), grants the application role what it needs, and
 /// refuses to go on if the application role could escape row-level security.
 /// </summary>
-public sealed class DatabaseMigrator(DatabaseConnections connections, ServiceProDbContext appDb, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(
+    DatabaseConnections connections, ServiceProDbContext appDb, IEnumerable<IOwnedSchema> ownedSchemas, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -42,35 +42,22 @@ public sealed class DatabaseMigrator(DatabaseConnections connections, ServicePro
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {appRole};
                 """, ct);
 #pragma warning restore EF1002
-            await InstallJobStorageAsync(ownerDb, appRole, ct);
+            var owner = (NpgsqlConnection)ownerDb.Database.GetDbConnection();
+            await ownerDb.Database.OpenConnectionAsync(ct);
+            try
+            {
+                foreach (var schema in ownedSchemas)
+                {
+                    await schema.InstallAsync(owner, appRole, ct);
+                }
+            }
+            finally
+            {
+                await ownerDb.Database.CloseConnectionAsync();
+            }
         }
 
         await EnsureAppRoleIsBoundByRowLevelSecurityAsync(ct);
-    }
-
-    /// <summary>Hangfire's tables, created (and upgraded) by the owner; the app role gets DML only, like everywhere else.</summary>
-    private static async Task InstallJobStorageAsync(PostgresServiceProDbContext ownerDb, string appRole, CancellationToken ct)
-    {
-        var connection = (Npgsql.NpgsqlConnection)ownerDb.Database.GetDbConnection();
-        await ownerDb.Database.OpenConnectionAsync(ct);
-        try
-        {
-            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, Jobs.BackgroundJobsExtensions.Schema);
-        }
-        finally
-        {
-            await ownerDb.Database.CloseConnectionAsync();
-        }
-
-        var schema = Quote(Jobs.BackgroundJobsExtensions.Schema);
-#pragma warning disable EF1002 // Identifiers are quoted; GRANT takes no parameters.
-        await ownerDb.Database.ExecuteSqlRawAsync(
-            $"""
-            GRANT USAGE ON SCHEMA {schema} TO {appRole};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {appRole};
-            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {appRole};
-            """, ct);
-#pragma warning restore EF1002
     }
 
     private async Task EnsureAppRoleIsBoundByRowLevelSecurityAsync(CancellationToken ct)
@@ -106,7 +93,7 @@ public sealed class DatabaseMigrator(DatabaseConnections connections, ServicePro
         }
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private sealed record AppRoleFacts(string Name, bool IsSuperuser, bool BypassesRls, int OwnedTables);
 }

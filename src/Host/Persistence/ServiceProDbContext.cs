@@ -2,11 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using ServicePro.Host.Auditing;
-using ServicePro.Host.Catalog;
-using ServicePro.Host.Customers;
 using ServicePro.Host.Identity;
-using ServicePro.Host.Plugins;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Persistence;
@@ -29,33 +25,6 @@ public abstract class ServiceProDbContext : IdentityUserContext<AppUser, Guid>
     public Guid CurrentTenantId => _tenant.TenantId ?? Guid.Empty;
 
     public bool HasTenant => _tenant.TenantId.HasValue;
-
-    public DbSet<Tenant> Tenants => Set<Tenant>();
-    public DbSet<TenantSettings> TenantSettings => Set<TenantSettings>();
-    public DbSet<TenantIntegration> TenantIntegrations => Set<TenantIntegration>();
-    public DbSet<IndustryPackRecord> IndustryPacks => Set<IndustryPackRecord>();
-    public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
-    public DbSet<TenantService> Services => Set<TenantService>();
-    public DbSet<Customer> Customers => Set<Customer>();
-    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
-    public DbSet<Secrets.TenantSecret> TenantSecrets => Set<Secrets.TenantSecret>();
-    public DbSet<Secrets.KeyCheck> KeyChecks => Set<Secrets.KeyCheck>();
-    public DbSet<Onboarding.OnboardingStepRecord> OnboardingProgress => Set<Onboarding.OnboardingStepRecord>();
-    public DbSet<Onboarding.A2pRegistration> A2pRegistrations => Set<Onboarding.A2pRegistration>();
-    public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
-    public DbSet<Customers.CustomerAsset> CustomerAssets => Set<Customers.CustomerAsset>();
-    public DbSet<Technicians.Technician> Technicians => Set<Technicians.Technician>();
-    public DbSet<Technicians.TechnicianSkill> TechnicianSkills => Set<Technicians.TechnicianSkill>();
-    public DbSet<Technicians.TechnicianShift> TechnicianShifts => Set<Technicians.TechnicianShift>();
-    public DbSet<Technicians.TimeOffRequest> TimeOff => Set<Technicians.TimeOffRequest>();
-    public DbSet<Technicians.TimeEntry> TimeEntries => Set<Technicians.TimeEntry>();
-    public DbSet<Bookings.Booking> Bookings => Set<Bookings.Booking>();
-    public DbSet<Bookings.BookingSeries> BookingSeries => Set<Bookings.BookingSeries>();
-    public DbSet<Bookings.SeriesOccurrence> SeriesOccurrences => Set<Bookings.SeriesOccurrence>();
-    public DbSet<Bookings.BookingNotice> BookingNotices => Set<Bookings.BookingNotice>();
-    public DbSet<Bookings.IdempotencyRecord> IdempotencyKeys => Set<Bookings.IdempotencyRecord>();
-    public DbSet<Weather.WeatherRisk> WeatherRisks => Set<Weather.WeatherRisk>();
-    public DbSet<Events.DomainEvent> DomainEvents => Set<Events.DomainEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

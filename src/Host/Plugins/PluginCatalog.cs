@@ -25,7 +25,7 @@ public sealed class PluginCatalog
     private readonly Dictionary<string, IIndustryPack> _packs;
     private readonly Dictionary<string, IIntegrationProvider> _providers;
 
-    public PluginCatalog(IOptions<ServiceProOptions> options, ILogger<PluginCatalog> logger)
+    public PluginCatalog(IOptions<PluginsOptions> options, ILogger<PluginCatalog> logger)
     {
         var roots = new List<(string Path, string Source)> { (Path.Combine(AppContext.BaseDirectory, "plugins"), "built-in") };
         if (!string.IsNullOrWhiteSpace(options.Value.PluginsPath))

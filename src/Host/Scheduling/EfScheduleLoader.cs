@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Technicians;
+using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Scheduling;
 
@@ -21,10 +23,11 @@ public sealed class EfScheduleLoader(ServiceProDbContext db) : IScheduleLoader
 
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == window.ServiceId, ct);
         var only = window.TechnicianId;
+        var skills = db.TechnicianSkills;
         var technicians = await db.Technicians.AsNoTracking()
             .Where(t => t.IsActive && (only == null || t.Id == only))
-            .Where(t => !db.TechnicianSkills.Any(k => k.TechnicianId == t.Id)
-                        || db.TechnicianSkills.Any(k => k.TechnicianId == t.Id && k.ServiceId == window.ServiceId))
+            .Where(t => !skills.Any(k => k.TechnicianId == t.Id)
+                        || skills.Any(k => k.TechnicianId == t.Id && k.ServiceId == window.ServiceId))
             .OrderBy(t => t.Name).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
         var shifts = await db.TechnicianShifts.AsNoTracking().Where(s => only == null || s.TechnicianId == only).ToListAsync(ct);
         var timeOff = await db.TimeOff.AsNoTracking()

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using ServicePro.Host.Hosting;
+using ServicePro.Host.Persistence;
 
 namespace ServicePro.Host.Secrets;
 
@@ -15,7 +15,7 @@ public sealed class ConfiguredKeyEncryptionKeys : IKeyEncryptionKeyProvider
     private readonly Dictionary<int, byte[]> _keys = [];
 
     public ConfiguredKeyEncryptionKeys(
-        IOptions<SecretsOptions> options, IOptions<ServiceProOptions> platform, IHostEnvironment environment,
+        IOptions<SecretsOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment,
         ILogger<ConfiguredKeyEncryptionKeys> logger)
     {
         var o = options.Value;
@@ -37,7 +37,7 @@ public sealed class ConfiguredKeyEncryptionKeys : IKeyEncryptionKeyProvider
 
         if (_keys.Count == 0)
         {
-            if (platform.Value.Database.Provider != DatabaseProvider.Sqlite)
+            if (database.Value.Provider != DatabaseProvider.Sqlite)
             {
                 throw new InvalidOperationException(
                     "No master key: set ServicePro:Secrets:Keys:1 to 64 hex characters (e.g. `openssl rand -hex 32`) or " +

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ServicePro.Host.Customers;
+using ServicePro.Host.Scheduling;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Technicians;

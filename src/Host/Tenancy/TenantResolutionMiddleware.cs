@@ -8,7 +8,7 @@ namespace ServicePro.Host.Tenancy;
 /// {slug}.{BaseDomain}. Platform hosts (localhost, the bare base domain) carry no tenant. An address that
 /// names no live tenant is answered here and goes no further.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirectory directory, IOptions<ServiceProOptions> options)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirectory directory, IOptions<TenancyOptions> options)
 {
     private const string PathPrefix = "/t";
     private readonly string _baseDomainSuffix = "." + options.Value.BaseDomain.ToLowerInvariant();

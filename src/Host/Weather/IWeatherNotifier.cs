@@ -1,6 +1,8 @@
 using ServicePro.Abstractions;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Notices;
 using ServicePro.Host.Persistence;
+
 
 namespace ServicePro.Host.Weather;
 

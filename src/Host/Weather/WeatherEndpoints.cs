@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using ServicePro.Abstractions;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Catalog;
+using ServicePro.Host.Customers;
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Weather;

@@ -3,6 +3,7 @@ using Microsoft.FeatureManagement;
 using ServicePro.Abstractions;
 using ServicePro.Abstractions.Integrations;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Features;
 using ServicePro.Host.Integrations;
 using ServicePro.Host.Persistence;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Events;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Bookings;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Notices;
+using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Bookings;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Events;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Bookings;

@@ -5,8 +5,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Abstractions;
+using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Customers;
+using ServicePro.Host.Events;
 using ServicePro.Host.Jobs;
+using ServicePro.Host.Notices;
 using ServicePro.Tests.Fakes;
 
 namespace ServicePro.Tests.Bookings;

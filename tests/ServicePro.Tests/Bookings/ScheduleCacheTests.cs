@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Series;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Bookings;

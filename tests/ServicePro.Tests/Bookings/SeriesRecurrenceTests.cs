@@ -1,4 +1,5 @@
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Series;
 
 namespace ServicePro.Tests.Bookings;
 

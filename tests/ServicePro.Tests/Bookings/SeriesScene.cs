@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Series;
 using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;
 

@@ -5,8 +5,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Calendar;
+using ServicePro.Host.Technicians;
 using ServicePro.Tests.Infrastructure;
 using ICalendar = Ical.Net.Calendar;
 

@@ -1,4 +1,4 @@
-using ServicePro.Host.Admin.Pages.Calendar;
+using ServicePro.Host.Calendar.Pages;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Scheduling;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Technicians;
 using ServicePro.Tests.Infrastructure;

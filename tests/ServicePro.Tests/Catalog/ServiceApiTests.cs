@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Catalog;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Catalog;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServicePro.Host.Bookings;
 using ServicePro.Host.Events;
 using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Bookings;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Identity;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ServicePro.Host.Integrations;
+using ServicePro.Host.Secrets;
 using ServicePro.Tests.Fakes;
 using ServicePro.Tests.Infrastructure;
 using static ServicePro.Tests.Onboarding.OnboardingFlow;
@@ -63,7 +65,7 @@ public sealed class IntegrationApiTests(FakedProvidersApp app) : IClassFixture<F
         Assert.Equal("That auth token was rejected by Twilio. Check the Account SID and Auth Token in your Twilio console.",
             result.GetProperty("summary").GetString());
         var row = await app.InTenantAsync(tenant.Slug, db => Task.FromResult(db.TenantIntegrations.Single(i => i.Provider == "twilio")));
-        Assert.Equal(ServicePro.Host.Tenancy.IntegrationStatus.Failed, row.Status);
+        Assert.Equal(ServicePro.Host.Integrations.IntegrationStatus.Failed, row.Status);
         Assert.Equal(result.GetProperty("summary").GetString(), row.LastError);
         Assert.NotNull(row.LastTestedAt);
     }

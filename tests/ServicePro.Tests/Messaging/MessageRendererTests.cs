@@ -9,7 +9,7 @@ namespace ServicePro.Tests.Messaging;
 
 public sealed class MessageRendererTests
 {
-    private static readonly PluginCatalog Catalog = new(Options.Create(new ServiceProOptions()), NullLogger<PluginCatalog>.Instance);
+    private static readonly PluginCatalog Catalog = new(Options.Create(new PluginsOptions()), NullLogger<PluginCatalog>.Instance);
     private static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 50, 0, TimeSpan.FromHours(-6));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ServicePro.Abstractions;
+using ServicePro.Host.Messaging;
 using ServicePro.Tests.Fakes;
 using ServicePro.Tests.Infrastructure;
 using static ServicePro.Tests.Onboarding.OnboardingFlow;

@@ -10,7 +10,7 @@ namespace ServicePro.Tests.Packs;
 /// <summary>The packs as the host loads them (through the plugin loader, from the built plugin folders).</summary>
 public sealed class IndustryPackContentTests
 {
-    private static readonly PluginCatalog Catalog = new(Options.Create(new ServiceProOptions()), NullLogger<PluginCatalog>.Instance);
+    private static readonly PluginCatalog Catalog = new(Options.Create(new PluginsOptions()), NullLogger<PluginCatalog>.Instance);
 
     public static TheoryData<string> Packs => new() { "auto_detail", "lawn_care", "pet_grooming", "house_cleaning", "custom" };
 

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Technicians;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Persistence;

@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Catalog;
+using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Platform;

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
 using ServicePro.Tests.Infrastructure;
 

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
 using ServicePro.Host.Scheduling;
+using ServicePro.Host.Tenancy;
 using ServicePro.Tests.Infrastructure;
 using static ServicePro.Tests.Technicians.TechnicianTestData;
 

@@ -1,13 +1,15 @@
-using ServicePro.Tests.Onboarding;
-using ServicePro.Host.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Abstractions;
+using ServicePro.Host.Auditing;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Customers;
+using ServicePro.Host.Jobs;
 using ServicePro.Host.Weather;
 using ServicePro.Tests.Infrastructure;
+using ServicePro.Tests.Onboarding;
 
 namespace ServicePro.Tests.Weather;
 

@@ -42,7 +42,7 @@ public sealed class IndexModel(
     {
         if (tenantContext.Tenant is not { } tenant)
         {
-            return RedirectToPage("/Platform/Tenants");
+            return RedirectToPage("/Platform/Pages/Tenants");
         }
 
         Tenant = tenant;

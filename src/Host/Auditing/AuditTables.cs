@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Persistence;
+
+namespace ServicePro.Host.Auditing;
+
+/// <summary>
+/// The tables this capability owns, as properties of the platform's one context. Another capability that names them
+/// takes a visible dependency on this one: it should rather call this capability's services or react to its events.
+/// </summary>
+public static class AuditTables
+{
+    extension(ServiceProDbContext db)
+    {
+        public DbSet<AuditEntry> AuditLog => db.Set<AuditEntry>();
+    }
+}

@@ -1,0 +1,31 @@
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Scalar.AspNetCore;
+
+namespace ServicePro.Host.Hosting;
+
+/// <summary>The host itself: Autofac, ProblemDetails, OpenAPI and its reference page, health checks and rate limits.</summary>
+public sealed class HostingModule : HostModule
+{
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Services.AddMemoryCache();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<StartupState>();
+        builder.Services.AddHealthChecks().AddCheck<StartupState>("startup", tags: ["ready"]);
+        builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddServiceProRateLimiting();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        endpoints.MapScalarApiReference(o => o.WithTitle("ServicePro API"));
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+    }
+}

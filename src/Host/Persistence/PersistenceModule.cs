@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using System.CommandLine;
+using ServicePro.Host.Hosting;
+using ServicePro.Host.Tenancy;
+
+namespace ServicePro.Host.Persistence;
+
+public sealed class PersistenceModule : HostModule
+{
+    public const string AppConnectionName = "ServicePro";
+    public const string MigrationConnectionName = "ServiceProMigrations";
+
+    /// <summary>
+    /// EF Core on PostgreSQL (production) or SQLite (the embedded default). On PostgreSQL the app connects
+    /// as a role that owns nothing and is subject to row-level security; migrations use the owner's connection.
+    /// </summary>
+    /// <remarks>Everything here is read when first resolved, not at registration, so tests and tools can override configuration.</remarks>
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddSingleton<TenantSaveGuard>();
+        builder.Services.AddSingleton<TenantConnectionInterceptor>();
+        builder.Services.AddSingleton(sp => DatabaseConnections.From(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IHostEnvironment>(),
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+
+        builder.Services.AddDbContext<PostgresServiceProDbContext>((sp, db) => db
+            .UseNpgsql(sp.GetRequiredService<DatabaseConnections>().App)
+            .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(FailuresAreTheCallersToLog)
+            .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>(), sp.GetRequiredService<TenantConnectionInterceptor>()));
+        builder.Services.AddDbContext<SqliteServiceProDbContext>((sp, db) => db
+            .UseSqlite(sp.GetRequiredService<DatabaseConnections>().App)
+            .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(FailuresAreTheCallersToLog)
+            .AddInterceptors(sp.GetRequiredService<TenantSaveGuard>()));
+        builder.Services.AddScoped<ServiceProDbContext>(sp =>
+            sp.GetRequiredService<DatabaseConnections>().Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresServiceProDbContext>()
+                : sp.GetRequiredService<SqliteServiceProDbContext>());
+
+        builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddExceptionHandler<UniqueViolationHandler>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<ServiceProDbContext>("database", tags: ["ready"]);
+        builder.Services.AddStartupTask<MigrateOnStartup>();
+        builder.Services.AddHostCommand(MigrateCommand, preparesItself: true);
+    }
+
+    private static Command MigrateCommand(IServiceProvider services)
+    {
+        var command = new Command("migrate", "Apply database migrations, record the loaded packs and seed ROOT.");
+        command.SetAction(async (_, ct) =>
+        {
+            await HostCommands.InScope(services, sp => Migrate(sp, ct));
+            await services.PrepareAsync(ct);
+            Console.WriteLine("Database is up to date.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<int> Migrate(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        return 0;
+    }
+
+    /// <summary>Brings the database up to date before anything reads it, unless <c>MigrateOnStartup</c> is off.</summary>
+    private sealed class MigrateOnStartup(IOptions<DatabaseOptions> options) : IStartupTask
+    {
+        public int Order => 0;
+
+        public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+        {
+            if (options.Value.MigrateOnStartup)
+            {
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// EF Core logs every failed command and save at Error, with the stack trace. Many failures are expected answers
+    /// — a booking that lost the race for a time (23P01), a notice another job already claimed (23505) — and the
+    /// rest reach a caller that logs them once: the exception handler for requests, Hangfire for jobs. At Debug they
+    /// stay available for diagnosis without flooding the log (and costing a formatted stack trace per lost race).
+    /// </summary>
+    private static void FailuresAreTheCallersToLog(WarningsConfigurationBuilder warnings) =>
+        warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug));
+}
+
+/// <summary>The app's connection and the (possibly different) one migrations run on.</summary>
+public sealed record DatabaseConnections(DatabaseProvider Provider, string App, string Migrations)
+{
+    public static DatabaseConnections From(IConfiguration configuration, IHostEnvironment environment, DatabaseProvider provider)
+    {
+        var app = configuration.GetConnectionString(PersistenceModule.AppConnectionName);
+        var migrations = configuration.GetConnectionString(PersistenceModule.MigrationConnectionName);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(app) || string.IsNullOrWhiteSpace(migrations))
+            {
+                throw new InvalidOperationException(
+                    "PostgreSQL needs two connection strings: ConnectionStrings:ServicePro (the application role, which owns " +
+                    "no tables) and ConnectionStrings:ServiceProMigrations (the owner role that runs migrations).");
+            }
+
+            if (new NpgsqlConnectionStringBuilder(app).Username == new NpgsqlConnectionStringBuilder(migrations).Username)
+            {
+                throw new InvalidOperationException(
+                    "ConnectionStrings:ServicePro must use a different role from ConnectionStrings:ServiceProMigrations: " +
+                    "row-level security does not bind the role that owns the tables.");
+            }
+
+            return new(provider, app, migrations);
+        }
+
+        if (string.IsNullOrWhiteSpace(app))
+        {
+            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            app = $"Data Source={Path.Combine(folder, "servicepro.db")}";
+        }
+
+        return new(provider, app, string.IsNullOrWhiteSpace(migrations) ? app : migrations);
+    }
+}
