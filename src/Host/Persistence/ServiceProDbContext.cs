@@ -26,6 +26,12 @@ public abstract class ServiceProDbContext : IdentityUserContext<AppUser, Guid>
 
     public bool HasTenant => _tenant.TenantId.HasValue;
 
+    /// <summary>
+    /// The one table every other hangs off (tenant_id leads every key). Kept on the context rather than with Tenancy's
+    /// tables because the migrations' foreign-key names derive from it.
+    /// </summary>
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

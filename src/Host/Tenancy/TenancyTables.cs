@@ -11,8 +11,6 @@ public static class TenancyTables
 {
     extension(ServiceProDbContext db)
     {
-        public DbSet<Tenant> Tenants => db.Set<Tenant>();
-
         public DbSet<TenantSettings> TenantSettings => db.Set<TenantSettings>();
     }
 }
