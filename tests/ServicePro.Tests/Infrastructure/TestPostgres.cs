@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -12,11 +14,14 @@ public sealed record TestDatabase(string Name, string AppConnectionString, strin
 /// <summary>
 /// The PostgreSQL server tests/run.sh started, and the two roles it made: an owner (runs migrations) and
 /// a plain application role. Every test context gets a database of its own, copied from a template that
-/// the host's own <see cref="DatabaseMigrator"/> migrated once for this test process.
+/// the host's own <see cref="DatabaseMigrator"/> migrated once for this test process; every name starts
+/// with this run's prefix.
 /// </summary>
 public static class TestPostgres
 {
     private static readonly Lazy<Task<string>> Template = new(BuildTemplateAsync);
+
+    private static readonly Lazy<string> Prefix = new(RunPrefix);
 
     // CREATE DATABASE ... TEMPLATE copies files while holding the template; one copy at a time keeps that simple.
     private static readonly SemaphoreSlim Copying = new(1, 1);
@@ -75,7 +80,29 @@ public static class TestPostgres
         return database.Name;
     }
 
-    private static string NewName() => "sp_test_" + Guid.NewGuid().ToString("N")[..16];
+    private static string NewName() => Prefix.Value + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>
+    /// This run's name prefix: tests/run.sh passes one (and drops the run's databases by it at the end); a plain
+    /// `dotnet test` makes its own in the same shape, start time first, so that build/postgres.sh's clean-up of
+    /// day-old databases from crashed runs finds these too.
+    /// </summary>
+    private static string RunPrefix()
+    {
+        var prefix = Environment.GetEnvironmentVariable("SERVICEPRO_TEST_DB_PREFIX");
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return $"sp_test_{DateTime.UtcNow:yyyyMMddHHmm}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}_";
+        }
+
+        // The prefix ends up in SQL identifiers and in the clean-up's pattern: accept only the shape run.sh makes.
+        if (!Regex.IsMatch(prefix, "^sp_test_[0-9a-z_]{1,30}_$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            throw new InvalidOperationException($"SERVICEPRO_TEST_DB_PREFIX '{prefix}' is not of the form sp_test_<run id>_.");
+        }
+
+        return prefix;
+    }
 
     private static TestDatabase Describe(string name) =>
         new(name, $"{AppServer};Database={name}", $"{OwnerServer};Database={name}");
