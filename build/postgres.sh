@@ -52,10 +52,39 @@ SQL
   export SERVICEPRO_PG_APP="Host=127.0.0.1;Port=$SP_PG_PORT;Username=servicepro_app;Password=$password"
 }
 
-# Drops databases left behind by earlier test runs (each test context creates its own).
-sp_drop_test_databases() {
+# Names this test run: its databases are called "$SERVICEPRO_TEST_DB_PREFIX<random>", so a run can drop its own
+# databases and nobody else's while other runs share the cluster. The prefix starts with the run's start time
+# (UTC, to the minute) so that databases of crashed runs can be told by their age from their name alone.
+sp_name_test_run() {
+  if [ -z "${SERVICEPRO_TEST_DB_PREFIX:-}" ]; then
+    SERVICEPRO_TEST_DB_PREFIX="sp_test_$(date -u +%Y%m%d%H%M)_$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')_"
+  fi
+  export SERVICEPRO_TEST_DB_PREFIX
+}
+
+# Drops the databases whose names start with $1 (one run's prefix): only those, however many runs share the cluster.
+sp_drop_run_databases() {
+  local prefix=$1
+  [[ "$prefix" =~ ^sp_test_[0-9a-z_]+_$ ]] || { echo "refusing to drop databases for prefix '$prefix'" >&2; return 1; }
+  sp_drop_databases_where "left(datname, length('$prefix')) = '$prefix'"
+}
+
+# Drops test databases of runs that crashed before dropping their own, once they are a day old: no run lasts
+# that long, so nothing still in use is touched. The age comes from the start time in the name (see
+# sp_name_test_run): it needs no superuser and no file access, and it cannot be fooled by the template copy,
+# whose files are as old as the copy. Names from before the prefix had a time carry no age; for those the
+# creation time of the database's PG_VERSION file stands in (pg_stat_file, which the postgres role may read).
+sp_drop_stale_test_databases() {
+  local day_ago
+  day_ago=$(date -u -d '1 day ago' +%Y%m%d%H%M)
+  sp_drop_databases_where "datname ~ '^sp_test_' AND CASE
+      WHEN datname ~ '^sp_test_[0-9]{12}_' THEN substr(datname, 9, 12) < '$day_ago'
+      ELSE (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day' END"
+}
+
+sp_drop_databases_where() {
   sp_as_root runuser -u postgres -- psql -qAt -p "$SP_PG_PORT" -c \
-    "SELECT datname FROM pg_database WHERE datname LIKE 'sp_test_%'" | while read -r db; do
+    "SELECT datname FROM pg_database WHERE NOT datistemplate AND ($1)" | while read -r db; do
       sp_as_root runuser -u postgres -- psql -q -p "$SP_PG_PORT" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null
     done
 }

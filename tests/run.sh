@@ -7,7 +7,10 @@ cd "$root"
 source build/postgres.sh
 
 sp_ensure_postgres
-sp_drop_test_databases
+sp_drop_stale_test_databases
+sp_name_test_run
+# Only this run's databases: other runs on the same cluster keep theirs.
+trap 'sp_drop_run_databases "$SERVICEPRO_TEST_DB_PREFIX"' EXIT
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium for the browser tests..."

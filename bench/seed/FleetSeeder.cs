@@ -28,7 +28,7 @@ public static class FleetSeeder
     private static readonly string[] TenantTables =
         ["tenant_settings", "services", "technicians", "technician_shifts", "customers", "time_off_requests", "bookings"];
 
-    /// <summary>The tables whose changes raise tenant_settings.calendar_version (migration CalendarVersion).</summary>
+    /// <summary>The tables whose changes raise tenant_settings.calendar_version (the raise_calendar_version triggers of the initial migration).</summary>
     private static readonly string[] CalendarTables = ["time_off_requests", "bookings"];
 
     internal const int ShiftStartMinute = 8 * 60;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Technicians;
@@ -22,12 +21,10 @@ internal sealed record BookingWorld(ServiceProApp App, TestTenant Tenant, Guid S
 
     public static async Task<BookingWorld> CreateAsync(ServiceProApp app, int technicians = 1, string pack = "auto_detail")
     {
-        var tenant = await app.CreateTenantAsync(pack);
-        var customer = await tenant.Owner.PostAsJsonAsync("/api/customers", new { name = "Dana Reyes", phone = "+19185550142", address = "12 Elm St, Tulsa" });
-        customer.EnsureSuccessStatusCode();
-        var customerId = (await customer.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+        var scene = await TenantScene.CreateAsync(app, pack);
+        var customerId = await scene.CustomerThroughApiAsync("Dana Reyes", "+19185550142", "12 Elm St, Tulsa");
 
-        var (serviceId, technicianIds) = await app.InTenantAsync(tenant.Slug, async db =>
+        var serviceId = await app.InTenantAsync(scene.Slug, async db =>
         {
             var settings = await db.TenantSettings.SingleAsync();
             settings.BusinessHours = BusinessDay.Weekdays.ToDictionary(d => d, d => new BusinessDay("09:00", "17:00", d is "saturday" or "sunday"));
@@ -38,27 +35,17 @@ internal sealed record BookingWorld(ServiceProApp App, TestTenant Tenant, Guid S
             var service = await db.Services.Where(s => s.IsActive).OrderBy(s => s.SortOrder).FirstAsync();
             service.DurationMinutes = 60;
             service.MaxDurationMinutes = 180;
-            var ids = new List<Guid>();
-            for (var i = 0; i < technicians; i++)
-            {
-                var technician = new Technician { Id = Guid.CreateVersion7(), Name = $"Tech {(char)('A' + i)}" };
-                db.Technicians.Add(technician);
-                foreach (var weekday in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
-                {
-                    db.TechnicianShifts.Add(new TechnicianShift
-                    {
-                        Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Weekday = weekday, Start = new TimeOnly(8, 0), End = new TimeOnly(18, 0),
-                    });
-                }
-
-                ids.Add(technician.Id);
-            }
-
             await db.SaveChangesAsync();
-            return (service.Id, ids);
+            return service.Id;
         });
 
-        return new BookingWorld(app, tenant, serviceId, customerId, technicianIds, NextTuesdayAfter(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)));
+        var technicianIds = new List<Guid>();
+        for (var i = 0; i < technicians; i++)
+        {
+            technicianIds.Add((await scene.TechnicianAsync($"Tech {(char)('A' + i)}", new TimeOnly(8, 0), new TimeOnly(18, 0))).Id);
+        }
+
+        return new BookingWorld(app, scene.Tenant, serviceId, customerId, technicianIds, NextTuesdayAfter(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)));
     }
 
     /// <summary>The instant the business's wall clock reads <paramref name="hour"/>:<paramref name="minute"/> on <paramref name="day"/> (default <see cref="Day"/>).</summary>
@@ -81,6 +68,4 @@ internal sealed record BookingWorld(ServiceProApp App, TestTenant Tenant, Guid S
 
         return date;
     }
-
-    private sealed record IdOnly(Guid Id);
 }

@@ -32,10 +32,12 @@ public sealed record ShopCustomer(Guid Id, string Name, string Phone);
 public sealed class NoticeShop
 {
     private readonly NoticesApp _app;
+    private readonly TenantScene _scene;
 
     private NoticeShop(NoticesApp app, TestTenant tenant, TenantInfo info, Guid serviceId, string serviceName)
     {
         _app = app;
+        _scene = new TenantScene(app, tenant);
         Tenant = tenant;
         Info = info;
         ServiceId = serviceId;
@@ -58,65 +60,29 @@ public sealed class NoticeShop
             Assert.True(connected.GetProperty("succeeded").GetBoolean(), connected.ToString());
         }
 
-        var (serviceId, serviceName) = await app.InTenantAsync(tenant.Slug, async db =>
-        {
-            var service = await db.Services.OrderBy(s => s.SortOrder).FirstAsync();
-            return (service.Id, service.Name);
-        });
+        var (serviceId, serviceName, _) = await new TenantScene(app, tenant).ServiceAsync(activeOnly: false);
         var info = (await app.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(tenant.Slug))!;
         return new NoticeShop(app, tenant, info, serviceId, serviceName);
     }
 
-    public Task<ShopCustomer> CustomerAsync(bool consent = true, string name = "Jordan Ellis") =>
-        _app.InTenantAsync(Slug, async db =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            var customer = new Customer
-            {
-                Id = Guid.CreateVersion7(),
-                Name = name,
-                Phone = "+1918" + Random.Shared.Next(2_000_000, 9_999_999),
-                Address = "12 Main St, Tulsa, OK",
-                SmsConsent = consent,
-                SmsConsentSource = consent ? "booking_form" : null,
-                SmsConsentAt = consent ? now : null,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            db.Customers.Add(customer);
-            await db.SaveChangesAsync();
-            return new ShopCustomer(customer.Id, customer.Name, customer.Phone);
-        });
+    public async Task<ShopCustomer> CustomerAsync(bool consent = true, string name = "Jordan Ellis")
+    {
+        var customer = await _scene.CustomerAsync(name, address: "12 Main St, Tulsa, OK", smsConsent: consent);
+        return new ShopCustomer(customer.Id, customer.Name, customer.Phone);
+    }
 
     /// <summary>A booking starting <paramref name="startsIn"/> from now (to the minute), with a technician of its own.</summary>
-    public Task<Booking> BookAsync(
+    /// <remarks>The booking is at version 0, as one that was never changed; <see cref="UpdateAsync"/> counts from there.</remarks>
+    public async Task<Booking> BookAsync(
         ShopCustomer customer, TimeSpan startsIn, TimeSpan? bookedAhead = null, BookingStatus status = BookingStatus.Confirmed,
-        string technician = "Sam Rivera") =>
-        _app.InTenantAsync(Slug, async db =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            var start = Minute(now + startsIn);
-            var tech = new Technician { Id = Guid.CreateVersion7(), Name = technician, CreatedAt = now, UpdatedAt = now };
-            var created = start - (bookedAhead ?? TimeSpan.FromDays(3));
-            var booking = new Booking
-            {
-                Id = Guid.CreateVersion7(),
-                CustomerId = customer.Id,
-                ServiceId = ServiceId,
-                TechnicianId = tech.Id,
-                StartsAt = start,
-                EndsAt = start.AddHours(2),
-                Status = status,
-                Address = "12 Main St, Tulsa, OK",
-                Source = "staff",
-                CreatedAt = created,
-                UpdatedAt = created,
-            };
-            db.Technicians.Add(tech);
-            db.Bookings.Add(booking);
-            await db.SaveChangesAsync();
-            return booking;
-        });
+        string technician = "Sam Rivera")
+    {
+        var start = Minute(DateTimeOffset.UtcNow + startsIn);
+        var tech = await _scene.TechnicianAsync(technician);
+        return await _scene.BookingAsync(
+            tech.Id, customer.Id, ServiceId, start, TimeSpan.FromHours(2), status, version: 0, address: "12 Main St, Tulsa, OK",
+            createdAt: start - (bookedAhead ?? TimeSpan.FromDays(3)));
+    }
 
     public Task MoveAsync(Guid bookingId, TimeSpan startsIn) => UpdateAsync(bookingId, b =>
     {

@@ -12,6 +12,7 @@ using ServicePro.Host.Events;
 using ServicePro.Host.Jobs;
 using ServicePro.Host.Notices;
 using ServicePro.Tests.Fakes;
+using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Bookings;
 
@@ -94,12 +95,7 @@ public sealed class NoticeTests(NoticesApp app) : IClassFixture<NoticesApp>
 
         (await shop.Tenant.Owner.PostAsync(new Uri($"/api/bookings/{booking.Id}/confirm", UriKind.Relative), null)).EnsureSuccessStatusCode();
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (shop.TextsTo(customer).Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No confirmation text within 30 s.");
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(() => shop.TextsTo(customer).Count > 0, "No confirmation text was sent");
 
         // Delivered again, as at-least-once delivery may: the notice row stops a second text.
         await app.InTenantAsync(shop.Slug, db => db.DomainEvents.ExecuteUpdateAsync(e => e.SetProperty(x => x.DispatchedAt, (DateTimeOffset?)null)));

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Bookings;
@@ -23,22 +22,11 @@ public sealed record SeriesScene(ServiceProApp App, TestTenant Tenant, Guid Serv
 
     public static async Task<SeriesScene> CreateAsync(ServiceProApp app)
     {
-        var tenant = await app.CreateTenantAsync();
-        var owner = tenant.Owner;
-        var serviceId = (await owner.GetFromJsonAsync<JsonElement[]>("/api/services"))!
-            .First(s => s.GetProperty("isActive").GetBoolean()).GetProperty("id").GetGuid();
-        var anaId = await IdOfAsync(await owner.PostAsJsonAsync("/api/technicians", new { name = "Ana" }));
-        var shifts = await owner.PutAsJsonAsync($"/api/technicians/{anaId}/shifts",
-            new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(weekday => new { weekday, start = "08:00", end = "17:00" }));
-        Assert.Equal(HttpStatusCode.OK, shifts.StatusCode);
-        var customerId = await IdOfAsync(await owner.PostAsJsonAsync("/api/customers", new { name = "Casey Rivera", phone = "+19185550142" }));
-        return new SeriesScene(app, tenant, serviceId, anaId, customerId);
-    }
-
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage created)
-    {
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var scene = await TenantScene.CreateAsync(app);
+        var serviceId = await scene.ServiceThroughApiAsync();
+        var anaId = await scene.TechnicianThroughApiAsync("Ana", "08:00", "17:00");
+        var customerId = await scene.CustomerThroughApiAsync("Casey Rivera", "+19185550142");
+        return new SeriesScene(app, scene.Tenant, serviceId, anaId, customerId);
     }
 
     public static DateOnly Today => SeriesScheduler.TodayIn(Zone, TimeProvider.System);

@@ -21,7 +21,7 @@ public sealed class CalendarFeedTests(ServiceProApp app) : IClassFixture<Service
     public async Task The_feed_address_is_shown_once_and_only_the_hash_of_its_secret_is_stored()
     {
         var tenant = await app.CreateTenantAsync();
-        var technician = await new CalendarSeed(app, tenant.Slug).TechnicianAsync("Alex Rivera");
+        var technician = await new CalendarSeed(app, tenant).TechnicianAsync("Alex Rivera");
 
         var link = await CreateFeedAsync(tenant.Owner, technician.Id);
 
@@ -41,7 +41,7 @@ public sealed class CalendarFeedTests(ServiceProApp app) : IClassFixture<Service
     public async Task Rotating_the_feed_retires_the_old_address_and_revoking_it_retires_the_new_one()
     {
         var tenant = await app.CreateTenantAsync();
-        var technician = await new CalendarSeed(app, tenant.Slug).TechnicianAsync("Alex Rivera");
+        var technician = await new CalendarSeed(app, tenant).TechnicianAsync("Alex Rivera");
         var feeds = app.ForTenant(tenant.Slug);
 
         var first = await CreateFeedAsync(tenant.Owner, technician.Id);
@@ -62,7 +62,7 @@ public sealed class CalendarFeedTests(ServiceProApp app) : IClassFixture<Service
     {
         var tenant = await app.CreateTenantAsync();
         var other = await app.CreateTenantAsync();
-        var technician = await new CalendarSeed(app, tenant.Slug).TechnicianAsync("Alex Rivera");
+        var technician = await new CalendarSeed(app, tenant).TechnicianAsync("Alex Rivera");
         var path = PathOf(await CreateFeedAsync(tenant.Owner, technician.Id));
 
         var elsewhere = await (await app.ForTenant(other.Slug).GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -80,7 +80,7 @@ public sealed class CalendarFeedTests(ServiceProApp app) : IClassFixture<Service
     public async Task The_feed_parses_back_with_the_technicians_jobs_at_the_right_instants_across_a_daylight_saving_change()
     {
         var tenant = await app.CreateTenantAsync();
-        var seed = new CalendarSeed(app, tenant.Slug);
+        var seed = new CalendarSeed(app, tenant);
         var alex = await seed.TechnicianAsync("Alex Rivera");
         var sam = await seed.TechnicianAsync("Sam Lee");
         var dana = await seed.CustomerAsync("Dana Whitfield", "500 S Main St, Tulsa, OK");
@@ -133,7 +133,7 @@ public sealed class CalendarFeedTests(ServiceProApp app) : IClassFixture<Service
     public async Task An_unchanged_feed_answers_not_modified_to_a_subscriber_that_has_it()
     {
         var tenant = await app.CreateTenantAsync();
-        var technician = await new CalendarSeed(app, tenant.Slug).TechnicianAsync("Alex Rivera");
+        var technician = await new CalendarSeed(app, tenant).TechnicianAsync("Alex Rivera");
         var feeds = app.ForTenant(tenant.Slug);
         var path = PathOf(await CreateFeedAsync(tenant.Owner, technician.Id));
 
@@ -150,7 +150,7 @@ public sealed class CalendarFeedTests(ServiceProApp app) : IClassFixture<Service
     public async Task Technicians_manage_only_their_own_feed_and_strangers_none()
     {
         var tenant = await app.CreateTenantAsync();
-        var seed = new CalendarSeed(app, tenant.Slug);
+        var seed = new CalendarSeed(app, tenant);
         var techEmail = await app.AddStaffAsync(tenant.Slug, "technician");
         var techUserId = (await tenant.Owner.GetFromJsonAsync<JsonElement[]>("/api/staff"))!
             .Single(s => s.GetProperty("email").GetString() == techEmail).GetProperty("userId").GetGuid();

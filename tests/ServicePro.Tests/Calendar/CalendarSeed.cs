@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Catalog;
 using ServicePro.Host.Customers;
@@ -7,87 +6,35 @@ using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Calendar;
 
-/// <summary>Technicians, customers and bookings written straight into a tenant's tables, for the calendar's tests.</summary>
-public sealed class CalendarSeed(ServiceProApp app, string slug)
+/// <summary>Technicians, customers and bookings written straight into a tenant's tables, on the calendar's terms (Chicago wall-clock times).</summary>
+public sealed class CalendarSeed(ServiceProApp app, TestTenant tenant)
 {
     public static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
+    private readonly TenantScene _scene = new(app, tenant);
+
     /// <summary>A technician on shift 09:00–15:00 on weekdays, the seed's opening hours.</summary>
-    public async Task<Technician> TechnicianAsync(string name, string color = "#2563eb", Guid? userId = null) =>
-        await app.InTenantAsync(slug, async db =>
-        {
-            var technician = new Technician
-            {
-                Id = Guid.CreateVersion7(), Name = name, Color = color, UserId = userId,
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            db.Technicians.Add(technician);
-            foreach (var weekday in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
-            {
-                db.TechnicianShifts.Add(new TechnicianShift
-                {
-                    Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Weekday = weekday, Start = new TimeOnly(9, 0), End = new TimeOnly(15, 0),
-                });
-            }
+    public Task<Technician> TechnicianAsync(string name, string color = "#2563eb", Guid? userId = null) =>
+        _scene.TechnicianAsync(name, new TimeOnly(9, 0), new TimeOnly(15, 0), color, userId);
 
-            await db.SaveChangesAsync();
-            return technician;
-        });
-
-    public async Task<Customer> CustomerAsync(string name, string? address = "12 Elm St, Tulsa, OK") =>
-        await app.InTenantAsync(slug, async db =>
-        {
-            var customer = new Customer
-            {
-                Id = Guid.CreateVersion7(), Name = name, Phone = "+1918555" + Random.Shared.Next(1000, 9999), Address = address,
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            db.Customers.Add(customer);
-            await db.SaveChangesAsync();
-            return customer;
-        });
+    public Task<Customer> CustomerAsync(string name, string? address = "12 Elm St, Tulsa, OK") =>
+        _scene.CustomerAsync(name, address: address);
 
     /// <summary>The tenant's first active service by sort order (seeded from its pack).</summary>
-    public async Task<(Guid Id, string Name, int DurationMinutes)> ServiceAsync(string? name = null) =>
-        await app.InTenantAsync(slug, async db =>
-        {
-            var service = await db.Services.Where(s => s.IsActive && (name == null || s.Name == name)).OrderBy(s => s.SortOrder).FirstAsync();
-            return (service.Id, service.Name, service.DurationMinutes);
-        });
+    public Task<(Guid Id, string Name, int DurationMinutes)> ServiceAsync(string? name = null) => _scene.ServiceAsync(name);
 
     /// <summary>Approved time off between two moments on the Chicago wall clock.</summary>
-    public async Task TimeOffAsync(Technician technician, DateTime localStart, DateTime localEnd, string reason) =>
-        await app.InTenantAsync(slug, async db =>
-        {
-            db.TimeOff.Add(new TimeOffRequest
-            {
-                Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Reason = reason, Status = TimeOffStatus.Approved,
-                StartsAt = TimeZoneInfo.ConvertTimeToUtc(localStart, Chicago), EndsAt = TimeZoneInfo.ConvertTimeToUtc(localEnd, Chicago),
-                RequestedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
-            });
-            return await db.SaveChangesAsync();
-        });
+    public Task TimeOffAsync(Technician technician, DateTime localStart, DateTime localEnd, string reason) =>
+        _scene.TimeOffAsync(
+            technician.Id, TimeZoneInfo.ConvertTimeToUtc(localStart, Chicago), TimeZoneInfo.ConvertTimeToUtc(localEnd, Chicago), reason);
 
     /// <summary>A booking starting at <paramref name="localStart"/> on the wall clock of <paramref name="zone"/> (Chicago, the tenants' default, if not given).</summary>
-    public async Task<Booking> BookingAsync(
+    public Task<Booking> BookingAsync(
         Technician technician, Customer customer, Guid serviceId, DateTime localStart, int minutes,
         BookingStatus status = BookingStatus.Confirmed, string notes = "", int version = 1, TimeZoneInfo? zone = null)
     {
         var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), zone ?? Chicago));
-        return await app.InTenantAsync(slug, async db =>
-        {
-            var booking = new Booking
-            {
-                Id = Guid.CreateVersion7(), CustomerId = customer.Id, ServiceId = serviceId, TechnicianId = technician.Id,
-                StartsAt = start, EndsAt = start.AddMinutes(minutes), Status = status, Notes = notes, Source = "staff",
-                Version = version, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-                CancelledAt = status == BookingStatus.Cancelled ? DateTimeOffset.UtcNow : null,
-                CancellationReason = status == BookingStatus.Cancelled ? CancellationReasons.Weather : null,
-            };
-            db.Bookings.Add(booking);
-            await db.SaveChangesAsync();
-            return booking;
-        });
+        return _scene.BookingAsync(technician.Id, customer.Id, serviceId, start, TimeSpan.FromMinutes(minutes), status, notes, version);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task The_day_and_week_views_draw_each_job_as_a_block_at_its_time_in_its_technicians_column()
     {
         var tenant = await app.CreateTenantAsync("lawn_care");
-        var seed = new CalendarSeed(app, tenant.Slug);
+        var seed = new CalendarSeed(app, tenant);
         var alex = await seed.TechnicianAsync("Alex Rivera", "#0f766e");
         var sam = await seed.TechnicianAsync("Sam Lee", "#f59e0b");
         var dana = await seed.CustomerAsync("Dana Whitfield");
@@ -81,7 +81,7 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task Staff_book_a_job_from_the_form_and_a_time_taken_meanwhile_is_answered_with_alternatives_to_choose()
     {
         var tenant = await app.CreateTenantAsync("lawn_care");
-        var seed = new CalendarSeed(app, tenant.Slug);
+        var seed = new CalendarSeed(app, tenant);
         var alex = await seed.TechnicianAsync("Alex Rivera", "#0f766e");
         var dana = await seed.CustomerAsync("Dana Whitfield");
         var lee = await seed.CustomerAsync("Lee Park");
@@ -150,7 +150,7 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task Staff_move_a_job_to_an_offered_time_and_cancel_it_with_a_reason()
     {
         var tenant = await app.CreateTenantAsync("lawn_care");
-        var seed = new CalendarSeed(app, tenant.Slug);
+        var seed = new CalendarSeed(app, tenant);
         var alex = await seed.TechnicianAsync("Alex Rivera", "#0f766e");
         var dana = await seed.CustomerAsync("Dana Whitfield");
         var service = await seed.ServiceAsync();
@@ -210,7 +210,7 @@ public sealed class CalendarUiTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task Staff_create_a_technicians_feed_address_see_it_once_replace_it_and_turn_it_off()
     {
         var tenant = await app.CreateTenantAsync("lawn_care");
-        var seed = new CalendarSeed(app, tenant.Slug);
+        var seed = new CalendarSeed(app, tenant);
         var alex = await seed.TechnicianAsync("Alex Rivera", "#0f766e");
         var dana = await seed.CustomerAsync("Dana Whitfield");
         var service = await seed.ServiceAsync();

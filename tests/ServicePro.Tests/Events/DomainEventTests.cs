@@ -50,7 +50,7 @@ public sealed class DomainEventTests(EventsApp app) : IClassFixture<EventsApp>
         (await world.Owner.PostAsJsonAsync($"/api/bookings/{booking!.Id}/cancel", new { reason = "price" })).EnsureSuccessStatusCode();
 
         var events = await app.InTenantAsync(world.Slug, db => db.DomainEvents.Where(e => e.EntityId == booking.Id.ToString()).ToListAsync());
-        await EventuallyAsync(() => events.All(e => app.Handler.Seen.Any(s => s.Id == e.Id)));
+        await Eventually.UntilAsync(() => events.All(e => app.Handler.Seen.Any(s => s.Id == e.Id)), "The subscriber did not see every booking event");
         Assert.Equal(["booking.created", "booking.cancelled"], events.OrderBy(e => e.OccurredAt).Select(e => e.Type));
     }
 
@@ -68,36 +68,28 @@ public sealed class DomainEventTests(EventsApp app) : IClassFixture<EventsApp>
         var tenantId = (await app.Services.GetRequiredService<TenantDirectory>().FindBySlugAsync(world.Slug))!.Id;
         // The delivery the request asked for runs at once in this process, fails, records why, and hands the retry to
         // Hangfire (with backoff).
-        await EventuallyAsync(async () =>
-            (await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"))).LastError is not null);
+        await Eventually.UntilAsync(
+            async () => (await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"))).LastError is not null,
+            "The failed delivery recorded no error");
         var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
-        await EventuallyAsync(() => jobs.ScheduledJobs(0, 1000).Any(j =>
-            j.Value.Job.Method.Name == nameof(DomainEventDispatcher.DispatchAsync) && Equals(j.Value.Job.Args[0], tenantId)));
+        await Eventually.UntilAsync(
+            () => jobs.ScheduledJobs(0, 1000).Any(j => j.Value.Job.Method.Name == nameof(DomainEventDispatcher.DispatchAsync) && Equals(j.Value.Job.Args[0], tenantId)),
+            "No retry of the delivery was scheduled");
         var failed = await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"));
         Assert.Null(failed.DispatchedAt);
         Assert.Contains("Subscriber down for booking.no_show", failed.LastError, StringComparison.Ordinal);
         Assert.True(failed.Attempts >= 1);
 
         app.Handler.Failing.Clear();
-        await EventuallyAsync(async () =>
-        {
-            await dispatcher.DispatchAsync(tenantId, CancellationToken.None);
-            return (await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"))).DispatchedAt is not null;
-        });
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await dispatcher.DispatchAsync(tenantId, CancellationToken.None);
+                return (await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"))).DispatchedAt is not null;
+            },
+            "The retry did not deliver the event");
         var delivered = await app.InTenantAsync(world.Slug, db => db.DomainEvents.SingleAsync(e => e.Type == "booking.no_show"));
         Assert.Null(delivered.LastError);
         Assert.True(app.Handler.Seen.Count(s => s.Id == delivered.Id) >= 2, "the failed delivery and the retry");
-    }
-
-    private static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Not within 30 s.");
-            await Task.Delay(200);
-        }
     }
 }

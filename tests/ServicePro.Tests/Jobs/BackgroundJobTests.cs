@@ -51,22 +51,12 @@ public sealed class BackgroundJobTests(ServiceProApp app) : IClassFixture<Servic
         }
     }
 
-    private static async Task<string> FinalStateAsync(JobStorage storage, string jobId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            var state = storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
-            if (state is "Succeeded" or "Failed" or "Deleted" or "Scheduled")
-            {
-                return state;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"Job {jobId} did not finish.");
-    }
+    private static Task<string?> FinalStateAsync(JobStorage storage, string jobId) =>
+        Eventually.UntilAsync(
+            () => Task.FromResult(storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName),
+            state => state is "Succeeded" or "Failed" or "Deleted" or "Scheduled",
+            $"Job {jobId} did not finish",
+            TimeSpan.FromSeconds(90));
 
     [Fact]
     public async Task The_jobs_dashboard_is_for_operators_on_the_platform_address_only()

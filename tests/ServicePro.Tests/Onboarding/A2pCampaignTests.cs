@@ -149,18 +149,6 @@ public sealed class A2pCampaignTests(FakedProvidersApp app) : IClassFixture<Fake
         }
     }
 
-    private static async Task<string> WaitForNewCampaignAsync(FakeTwilio twilio, HashSet<string> before)
-    {
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            if (twilio.Campaigns.Keys.FirstOrDefault(k => !before.Contains(k)) is { } sid)
-            {
-                return sid;
-            }
-
-            Assert.True(DateTime.UtcNow < until, "no campaign was filed");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<string> WaitForNewCampaignAsync(FakeTwilio twilio, HashSet<string> before) =>
+        Eventually.FindAsync(() => twilio.Campaigns.Keys.FirstOrDefault(k => !before.Contains(k)), "No campaign was filed", TimeSpan.FromSeconds(90));
 }

@@ -39,10 +39,10 @@ public sealed class OnboardingApiTests(FakedProvidersApp app) : IClassFixture<Fa
         var submitted = await owner.PostAsync(new Uri("/api/onboarding/a2p/submit", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         // The background job files the brand; the carriers approve it; the next poll files the campaign.
-        var brand = await WaitForAsync(() => Fakes.Twilio.Brands.Values.FirstOrDefault());
+        var brand = await Eventually.FindAsync(() => Fakes.Twilio.Brands.Values.FirstOrDefault(), "The brand-registration job filed no brand", TimeSpan.FromSeconds(90));
         Assert.Equal(CustomerProfileBundle, brand.CustomerProfileBundleSid);
         Fakes.Twilio.ApproveBrand(brand.Sid);
-        var campaign = await WaitForAsync(() => Fakes.Twilio.Campaigns.Values.FirstOrDefault());
+        var campaign = await Eventually.FindAsync(() => Fakes.Twilio.Campaigns.Values.FirstOrDefault(), "The campaign job filed no campaign", TimeSpan.FromSeconds(90));
         Assert.InRange(campaign.MessageSamples.Count, 2, 5);
         Fakes.Twilio.VerifyCampaign(campaign.Sid);
         var approved = await OnboardingFlow.WaitForAsync(owner, "/api/onboarding/a2p", s => s.GetProperty("status").GetString() == "approved");
@@ -174,20 +174,4 @@ public sealed class OnboardingApiTests(FakedProvidersApp app) : IClassFixture<Fa
 
     private static JsonElement Step(JsonElement state, string key) =>
         state.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
-
-    private static async Task<T> WaitForAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < until, "timed out waiting for the background job");
-            await Task.Delay(200);
-        }
-    }
 }

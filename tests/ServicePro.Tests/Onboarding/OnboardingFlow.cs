@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ServicePro.Tests.Fakes;
+using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Onboarding;
 
@@ -88,20 +89,6 @@ public static class OnboardingFlow
     }
 
     /// <summary>Polls until <paramref name="done"/> holds or the time is up.</summary>
-    public static async Task<JsonElement> WaitForAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            var state = await GetAsync(client, path);
-            if (done(state))
-            {
-                return state;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"GET {path} did not reach the expected state: {state}");
-
-            await Task.Delay(250);
-        }
-    }
+    public static Task<JsonElement> WaitForAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan? timeout = null) =>
+        Eventually.UntilAsync(() => GetAsync(client, path), done, $"GET {path} did not reach the expected state", timeout ?? TimeSpan.FromSeconds(90));
 }

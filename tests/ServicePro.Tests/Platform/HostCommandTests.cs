@@ -11,7 +11,7 @@ public sealed class HostCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestPostgres.CreateDatabaseAsync();
+        _database = await TestPostgres.CreateBlankDatabaseAsync();
         var migrate = await RunAsync("migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Output);
     }

@@ -26,20 +26,10 @@ public sealed class MultiInstanceTests(ServiceProApp app) : IClassFixture<Servic
     }
 
     /// <summary>NOTIFY is delivered asynchronously, in milliseconds; the cache would take a minute.</summary>
-    private static async Task EventuallyAsync(HttpClient client, string path, HttpStatusCode expected)
-    {
-        var last = HttpStatusCode.OK;
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            last = (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode;
-            if (last == expected)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"{path} still answered {last} after 5 s; expected {expected}");
-    }
+    private static Task<HttpStatusCode> EventuallyAsync(HttpClient client, string path, HttpStatusCode expected) =>
+        Eventually.UntilAsync(
+            async () => (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode,
+            status => status == expected,
+            $"GET {path} did not answer {expected}",
+            TimeSpan.FromSeconds(5));
 }

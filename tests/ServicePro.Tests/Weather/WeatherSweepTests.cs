@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Tenancy;
 using ServicePro.Host.Weather;
+using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Weather;
 
@@ -19,12 +20,7 @@ public sealed class WeatherSweepTests(WeatherApp app) : IClassFixture<WeatherApp
 
         await app.Services.GetRequiredService<WeatherJobs>().SweepAsync(CancellationToken.None);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await world.RisksAsync()).Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The queued weather check did not run within 30 s.");
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(async () => (await world.RisksAsync()).Count > 0, "The queued weather check did not run");
 
         var risk = Assert.Single(await world.RisksAsync());
         Assert.Equal((bookingId, WeatherRiskStatus.AtRisk), (risk.BookingId, risk.Status));
