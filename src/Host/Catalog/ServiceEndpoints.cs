@@ -118,17 +118,18 @@ public static class ServiceEndpoints
     private static Dictionary<string, string[]> Validate(string name, decimal priceMin, decimal priceMax, int duration, int maxDuration)
     {
         var errors = new Dictionary<string, string[]>();
-        if (name.Length is 0 or > 200)
+        if (name.Length is 0 or > ServiceLimits.MaxNameLength)
         {
-            errors["name"] = ["A name of up to 200 characters is required."];
+            errors["name"] = [$"A name of up to {ServiceLimits.MaxNameLength} characters is required."];
         }
 
-        if (priceMin < 0 || priceMax < priceMin || priceMax > 1_000_000)
+        if (priceMin < 0 || priceMax < priceMin || priceMax > ServiceLimits.MaxPrice)
         {
             errors["priceMin"] = ["Prices must be between 0 and 1,000,000, with the minimum not above the maximum."];
         }
 
-        if (duration is < 5 or > 24 * 60 || maxDuration < duration || maxDuration > 24 * 60)
+        if (duration is < ServiceLimits.MinDurationMinutes or > ServiceLimits.MaxDurationMinutes
+            || maxDuration < duration || maxDuration > ServiceLimits.MaxDurationMinutes)
         {
             errors["durationMinutes"] = ["Durations are 5 minutes to 24 hours, with the typical one not above the longest."];
         }
