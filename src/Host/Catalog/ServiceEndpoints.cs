@@ -138,7 +138,7 @@ public static class ServiceEndpoints
     }
 
     private static async Task<Results<Ok<JobEstimate>, ProblemHttpResult, ValidationProblem>> Estimate(
-        Guid id, EstimateRequest request, ServiceProDbContext db, ITenantContext tenant, JobEstimator estimator, CancellationToken ct)
+        Guid id, EstimateRequest request, ServiceProDbContext db, JobEstimator estimator, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct);
         if (service is null)
@@ -147,9 +147,9 @@ public static class ServiceEndpoints
         }
 
         var outcome = estimator.Estimate(service, request.Answers ?? []);
-        if (outcome.PackMissing)
+        if (outcome.Unavailable is { } reason)
         {
-            return Problems.PackUnavailable(tenant.Tenant!.Industry);
+            return Problems.PackUnavailable(reason);
         }
 
         return outcome.Estimate is { } estimate ? TypedResults.Ok(estimate) : Problems.Invalid(outcome.Errors);

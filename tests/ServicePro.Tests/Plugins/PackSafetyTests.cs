@@ -5,11 +5,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServicePro.Host.Catalog;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Plugins;
 
-/// <summary>The host with a partner folder holding a pack whose content breaks the rules (and one whose estimator throws).</summary>
+/// <summary>The host with a partner folder holding a pack whose content breaks the rules and one whose estimator throws.</summary>
 public sealed class PackSafetyApp : ServiceProApp
 {
     public string PluginsPath { get; } = Path.Combine(Path.GetTempPath(), "sp-pack-safety-" + Guid.NewGuid().ToString("N"));
@@ -86,6 +87,35 @@ public sealed class PackSafetyTests(PackSafetyApp app) : IClassFixture<PackSafet
         Assert.DoesNotContain(packs!, p => p.GetProperty("slug").GetString() == "broken_content");
         var refused = await create.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(refused.ErrorsFor("industry"));
+    }
+
+    [Fact]
+    public async Task A_pack_estimator_that_throws_answers_a_clear_503_and_is_logged_and_counted_on_the_pack()
+    {
+        var tenant = await app.CreateTenantAsync("faulty_estimator");
+        var service = (await tenant.Owner.GetFromJsonAsync<JsonElement[]>("/api/services"))!.Single();
+        var id = service.GetProperty("id").GetGuid();
+        var before = (await PluginAsync("faulty_estimator")).GetProperty("faultCount").GetInt64();
+
+        var fine = await tenant.Owner.PostAsJsonAsync($"/api/services/{id}/estimate", new { answers = new { pool = "false" } });
+        var estimate = await tenant.Owner.PostAsJsonAsync($"/api/services/{id}/estimate", new { answers = new { pool = "true" } });
+        var from = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)).ToString("yyyy-MM-dd");
+        var availability = await app.ForTenant(tenant.Slug).GetAsync(new Uri($"/api/availability?serviceId={id}&from={from}&to={from}&answers.pool=true", UriKind.Relative));
+
+        fine.EnsureSuccessStatusCode();
+        foreach (var response in new[] { estimate, availability })
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(JobEstimator.PricingFailed, problem.GetProperty("detail").GetString());
+        }
+
+        var plugin = await PluginAsync("faulty_estimator");
+        Assert.Equal("loaded", plugin.GetProperty("status").GetString());
+        Assert.Equal(before + 2, plugin.GetProperty("faultCount").GetInt64());
+        Assert.True(plugin.GetProperty("lastFaultAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Contains("No price list for pools yet", plugin.GetProperty("lastFault").GetString());
+        Assert.Contains(app.LoggedErrors, e => e.Contains("Industry pack faulty_estimator failed in Estimate", StringComparison.Ordinal)
+            && e.Contains("No price list for pools yet", StringComparison.Ordinal));
     }
 
     private async Task<JsonElement> PluginAsync(string id) =>
