@@ -125,7 +125,7 @@ public sealed class PluginLoadingTests(PartnerPluginsApp app) : IClassFixture<Pa
 
     [Theory]
     [InlineData("throwing_pack", "failed", "Throwing pack refuses to start")]
-    [InlineData("future_pack", "unsupported", "this host offers 1.1")]
+    [InlineData("future_pack", "unsupported", "this host offers 1.2")]
     [InlineData("lawn_care", "duplicate", "already loaded")]
     [InlineData("sms_gateway", "failed", "exactly one IIntegrationProvider; found 0")]
     [InlineData("crm_sync", "unsupported", "Plugin kind 'crm_connector' has no contract")]
