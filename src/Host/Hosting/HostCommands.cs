@@ -173,6 +173,7 @@ public static class HostCommands
             return 0;
         });
         plugins.Subcommands.Add(list);
+        plugins.Subcommands.Add(PluginCheckCommand.Create(app));
         return plugins;
     }
 
