@@ -18,7 +18,7 @@ public static class PluginCheckCommand
         var command = new Command("check", "Load one plugin folder with the host's loader and rules, and print every problem.") { folder };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(folder)!.FullName;
+            var path = Path.TrimEndingDirectorySeparator(parse.GetValue(folder)!.FullName);
             if (!File.Exists(Path.Combine(path, PluginManifest.FileName)))
             {
                 Console.Error.WriteLine($"{path} has no {PluginManifest.FileName}; point at the folder the pack's build produced.");
