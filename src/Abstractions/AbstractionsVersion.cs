@@ -7,7 +7,7 @@ namespace ServicePro.Abstractions;
 public static class AbstractionsVersion
 {
     public const int Major = 1;
-    public const int Minor = 1;
+    public const int Minor = 2;
 
     public static string Current => $"{Major}.{Minor}";
 

@@ -118,17 +118,18 @@ public static class ServiceEndpoints
     private static Dictionary<string, string[]> Validate(string name, decimal priceMin, decimal priceMax, int duration, int maxDuration)
     {
         var errors = new Dictionary<string, string[]>();
-        if (name.Length is 0 or > 200)
+        if (name.Length is 0 or > ServiceLimits.MaxNameLength)
         {
-            errors["name"] = ["A name of up to 200 characters is required."];
+            errors["name"] = [$"A name of up to {ServiceLimits.MaxNameLength} characters is required."];
         }
 
-        if (priceMin < 0 || priceMax < priceMin || priceMax > 1_000_000)
+        if (priceMin < 0 || priceMax < priceMin || priceMax > ServiceLimits.MaxPrice)
         {
             errors["priceMin"] = ["Prices must be between 0 and 1,000,000, with the minimum not above the maximum."];
         }
 
-        if (duration is < 5 or > 24 * 60 || maxDuration < duration || maxDuration > 24 * 60)
+        if (duration is < ServiceLimits.MinDurationMinutes or > ServiceLimits.MaxDurationMinutes
+            || maxDuration < duration || maxDuration > ServiceLimits.MaxDurationMinutes)
         {
             errors["durationMinutes"] = ["Durations are 5 minutes to 24 hours, with the typical one not above the longest."];
         }
@@ -137,7 +138,7 @@ public static class ServiceEndpoints
     }
 
     private static async Task<Results<Ok<JobEstimate>, ProblemHttpResult, ValidationProblem>> Estimate(
-        Guid id, EstimateRequest request, ServiceProDbContext db, ITenantContext tenant, JobEstimator estimator, CancellationToken ct)
+        Guid id, EstimateRequest request, ServiceProDbContext db, JobEstimator estimator, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct);
         if (service is null)
@@ -146,9 +147,9 @@ public static class ServiceEndpoints
         }
 
         var outcome = estimator.Estimate(service, request.Answers ?? []);
-        if (outcome.PackMissing)
+        if (outcome.Unavailable is { } reason)
         {
-            return Problems.PackUnavailable(tenant.Tenant!.Industry);
+            return Problems.PackUnavailable(reason);
         }
 
         return outcome.Estimate is { } estimate ? TypedResults.Ok(estimate) : Problems.Invalid(outcome.Errors);

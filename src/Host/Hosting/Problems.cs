@@ -16,7 +16,11 @@ public static class Problems
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new() { [field] = [message] });
 
-    public static ProblemHttpResult PackUnavailable(string industry) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Industry pack unavailable",
-            detail: $"The '{industry}' industry pack is not loaded on this server, so jobs cannot be estimated.");
+    /// <summary>
+    /// The business's industry pack can't answer: it is not loaded, or its code failed. 503, because the request was
+    /// right (not a 4xx) and the failure is in a part of the service that may well answer later, not in our request
+    /// handling (a 500); a client may retry or offer the customer another way to book.
+    /// </summary>
+    public static ProblemHttpResult PackUnavailable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Industry pack unavailable", detail: detail);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServicePro.Abstractions;
 
 namespace ServicePro.Host.Messaging;
 
@@ -22,46 +23,37 @@ public sealed record MessageFacts
     /// <summary>Weather reschedule: why the day looks bad, e.g. "70% chance of rain".</summary>
     public string? WeatherReason { get; init; }
 
-    /// <summary>Every variable a template may use, as written in Liquid ("booking.date").</summary>
-    public static IReadOnlyList<string> Variables { get; } = Flatten(Example().ToVariables()).Order(StringComparer.Ordinal).ToList();
+    /// <summary>Every variable a template may use, as written in Liquid ("booking.date"): the contract's <see cref="MessageVariables"/>.</summary>
+    public static IReadOnlyList<string> Variables { get; } = MessageVariables.All.Keys.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The Liquid scope: one entry per top-level name, nested dictionaries below it. Every key is always present.</summary>
-    public IReadOnlyDictionary<string, object?> ToVariables() => new Dictionary<string, object?>(StringComparer.Ordinal)
+    public IReadOnlyDictionary<string, object?> ToVariables() => Nest(Values());
+
+    /// <summary>Each variable's value, keyed by its name in the contract (<see cref="MessageVariables"/>).</summary>
+    public IReadOnlyDictionary<string, object?> Values() => new Dictionary<string, object?>(StringComparer.Ordinal)
     {
-        ["business"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["name"] = Business.Name,
-            ["phone"] = Business.Phone,
-            ["website"] = Business.Website,
-        },
-        ["customer"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["name"] = Customer.Name,
-            ["first_name"] = FirstName(Customer.Name),
-            ["phone"] = Customer.Phone,
-        },
-        ["booking"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["service"] = Booking?.Service,
-            ["date"] = Booking?.LocalStart.ToString("ddd, MMM d", Culture),
-            ["time"] = Booking?.LocalStart.ToString("h:mm tt", Culture),
-            ["when"] = Booking is null ? null : $"{Booking.LocalStart.ToString("ddd, MMM d", Culture)} at {Booking.LocalStart.ToString("h:mm tt", Culture)}",
-            ["address"] = Booking?.Address,
-            ["technician"] = Booking?.Technician,
-            ["eta"] = Booking is null || EtaMinutes is null ? null : Booking.LocalNow.AddMinutes(EtaMinutes.Value).ToString("h:mm tt", Culture),
-        },
-        ["technician"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["name"] = Booking?.Technician,
-            ["first_name"] = Booking is null ? null : FirstName(Booking.Technician),
-        },
-        ["eta_minutes"] = EtaMinutes,
-        ["weather"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["reason"] = WeatherReason },
-        ["reschedule_url"] = Booking?.RescheduleUrl,
-        ["review_url"] = Booking?.ReviewUrl,
+        [MessageVariables.BusinessName] = Business.Name,
+        [MessageVariables.BusinessPhone] = Business.Phone,
+        [MessageVariables.BusinessWebsite] = Business.Website,
+        [MessageVariables.CustomerName] = Customer.Name,
+        [MessageVariables.CustomerFirstName] = FirstName(Customer.Name),
+        [MessageVariables.CustomerPhone] = Customer.Phone,
+        [MessageVariables.BookingService] = Booking?.Service,
+        [MessageVariables.BookingDate] = Booking?.LocalStart.ToString("ddd, MMM d", Culture),
+        [MessageVariables.BookingTime] = Booking?.LocalStart.ToString("h:mm tt", Culture),
+        [MessageVariables.BookingWhen] = Booking is null ? null : $"{Booking.LocalStart.ToString("ddd, MMM d", Culture)} at {Booking.LocalStart.ToString("h:mm tt", Culture)}",
+        [MessageVariables.BookingAddress] = Booking?.Address,
+        [MessageVariables.BookingTechnician] = Booking?.Technician,
+        [MessageVariables.BookingEta] = Booking is null || EtaMinutes is null ? null : Booking.LocalNow.AddMinutes(EtaMinutes.Value).ToString("h:mm tt", Culture),
+        [MessageVariables.TechnicianName] = Booking?.Technician,
+        [MessageVariables.TechnicianFirstName] = Booking is null ? null : FirstName(Booking.Technician),
+        [MessageVariables.EtaMinutes] = EtaMinutes,
+        [MessageVariables.WeatherReason] = WeatherReason,
+        [MessageVariables.RescheduleUrl] = Booking?.RescheduleUrl,
+        [MessageVariables.ReviewUrl] = Booking?.ReviewUrl,
     };
 
-    /// <summary>Made-up facts with every value set: template previews, and the shape <see cref="Variables"/> is read from.</summary>
+    /// <summary>Made-up facts with every value set: template previews, and the example every variable has a value in.</summary>
     public static MessageFacts Example(DateTimeOffset? at = null)
     {
         var start = at ?? new DateTimeOffset(2026, 11, 24, 10, 30, 0, TimeSpan.FromHours(-6));
@@ -80,10 +72,29 @@ public sealed record MessageFacts
     private static string FirstName(string name) =>
         name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? name;
 
-    private static IEnumerable<string> Flatten(IReadOnlyDictionary<string, object?> scope, string prefix = "") =>
-        scope.SelectMany(entry => entry.Value is IReadOnlyDictionary<string, object?> nested
-            ? Flatten(nested, prefix + entry.Key + ".")
-            : [prefix + entry.Key]);
+    /// <summary>"booking.date" becomes booking → { date }, the shape Liquid reads dotted names from.</summary>
+    private static Dictionary<string, object?> Nest(IReadOnlyDictionary<string, object?> values)
+    {
+        var scope = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot < 0)
+            {
+                scope[name] = value;
+                continue;
+            }
+
+            if (scope.GetValueOrDefault(name[..dot]) is not Dictionary<string, object?> inner)
+            {
+                scope[name[..dot]] = inner = new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
+            inner[name[(dot + 1)..]] = value;
+        }
+
+        return scope;
+    }
 }
 
 /// <param name="Website">The business's public address, e.g. https://cleanmachinetulsa.com.</param>

@@ -40,8 +40,11 @@ public sealed class MessageRenderer(IMemoryCache cache)
     // Fluid builds a range's whole list before the loop's first step, so the step limit can't stop (1..100000000).
     private const int MaxRange = 1000;
 
-    /// <summary>What is wrong with a template (syntax, unknown variables), or null when it can be sent.</summary>
-    public string? Check(string template) => Parse(template).Problem;
+    /// <summary>
+    /// What is wrong with a template (syntax, unknown variables, unbounded loops), or null when it can be sent.
+    /// Not cached: it runs where templates are accepted (a pack's at load), not on every message.
+    /// </summary>
+    public static string? Check(string template) => ParseUncached(template).Problem;
 
     public async Task<RenderedMessage> RenderAsync(string template, MessageFacts facts, TimeZoneInfo zone, DateTimeOffset now)
     {

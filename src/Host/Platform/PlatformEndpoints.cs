@@ -18,9 +18,14 @@ public sealed record TenantSummary(
 
 public sealed record FlagRequest(bool? Enabled);
 
+/// <param name="Error">The problems as one line (null when loaded).</param>
+/// <param name="Problems">Every reason the plugin is not loaded, one sentence each.</param>
+/// <param name="FaultCount">How often its code has failed while serving requests since the host started.</param>
+/// <param name="LastFault">What failed last, with when.</param>
 public sealed record PluginDto(
     string Id, string Name, string Version, string Kind, string Source, string Folder,
-    IReadOnlyList<string> SupportedAbstractions, string Status, string? Error);
+    IReadOnlyList<string> SupportedAbstractions, string Status, string? Error,
+    IReadOnlyList<string> Problems, long FaultCount, DateTimeOffset? LastFaultAt, string? LastFault);
 
 public sealed record AddStaffRequest(string? Email, string? Password, string? DisplayName, string? Role);
 
@@ -133,7 +138,8 @@ public static class PlatformEndpoints
 
     private static Ok<List<PluginDto>> Plugins(PluginCatalog catalog) =>
         TypedResults.Ok(catalog.Plugins.Select(p => new PluginDto(p.Id, p.Name, p.Version, p.Kind, p.Source, p.Folder,
-            p.SupportedAbstractions, SnakeCaseEnum.ToName(p.Status), p.Error)).ToList());
+            p.SupportedAbstractions, SnakeCaseEnum.ToName(p.Status), p.Error,
+            p.Problems, p.Health.FaultCount, p.Health.LastFaultAt, p.Health.LastFault)).ToList());
 
     private static ProblemHttpResult NoSuchTenant(string slug) => Problems.NotFound($"There is no tenant '{slug}'.");
 }

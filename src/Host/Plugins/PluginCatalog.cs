@@ -25,15 +25,16 @@ public sealed class PluginCatalog
     private readonly Dictionary<string, IIndustryPack> _packs;
     private readonly Dictionary<string, IIntegrationProvider> _providers;
 
-    public PluginCatalog(IOptions<PluginsOptions> options, ILogger<PluginCatalog> logger)
+    public PluginCatalog(IOptions<PluginsOptions> options, ILogger<PluginCatalog> logger, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var roots = new List<(string Path, string Source)> { (Path.Combine(AppContext.BaseDirectory, "plugins"), "built-in") };
         if (!string.IsNullOrWhiteSpace(options.Value.PluginsPath))
         {
             roots.Add((Path.GetFullPath(options.Value.PluginsPath), "extra"));
         }
 
-        var plugins = new List<PluginDescriptor> { BuiltInCustomDescriptor() };
+        var plugins = new List<PluginDescriptor> { BuiltInCustomDescriptor(logger, clock) };
         foreach (var (root, source) in roots)
         {
             if (!Directory.Exists(root))
@@ -46,7 +47,7 @@ public sealed class PluginCatalog
             {
                 if (File.Exists(Path.Combine(folder, PluginManifest.FileName)))
                 {
-                    plugins.Add(LoadFolder(folder, source, plugins));
+                    plugins.Add(LoadFolder(folder, source, plugins, logger, clock));
                 }
             }
         }
@@ -83,14 +84,21 @@ public sealed class PluginCatalog
 
     public IIntegrationProvider? FindProvider(string key) => _providers.GetValueOrDefault(key);
 
-    private static PluginDescriptor BuiltInCustomDescriptor()
+    private static PluginDescriptor BuiltInCustomDescriptor(ILogger logger, TimeProvider clock)
     {
-        var pack = new CustomPack();
+        var health = new PluginHealth();
+        var pack = new GuardedPack(new CustomPack(), new PackGuard(CustomPack.PackSlug, health, clock, logger));
         return new PluginDescriptor(pack.Slug, pack.Name, AbstractionsVersion.Current + ".0", PluginKinds.IndustryPack, "built-in", "(host)",
-            [AbstractionsVersion.Current], PluginStatus.Loaded, null, pack);
+            [AbstractionsVersion.Current], PluginStatus.Loaded, [], pack) { Health = health };
     }
 
-    private static PluginDescriptor LoadFolder(string folder, string source, List<PluginDescriptor> loadedSoFar)
+    /// <summary>
+    /// Reads one plugin folder's manifest, loads its code in a load context of its own and checks its content with
+    /// the same rules whoever asks: the catalog at start-up, and <c>plugins check</c> before a partner deploys.
+    /// Never throws for anything the plugin does; every reason it can't run is in the descriptor's problems.
+    /// </summary>
+    public static PluginDescriptor LoadFolder(
+        string folder, string source, IReadOnlyList<PluginDescriptor> loadedSoFar, ILogger logger, TimeProvider clock)
     {
         var folderName = Path.GetFileName(folder);
         PluginManifest manifest;
@@ -100,34 +108,35 @@ public sealed class PluginCatalog
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            return new PluginDescriptor(folderName, folderName, "?", "?", source, folderName, [], PluginStatus.Failed, ex.Message);
+            return new PluginDescriptor(folderName, folderName, "?", "?", source, folderName, [], PluginStatus.Failed, [ex.Message]);
         }
 
-        PluginDescriptor Describe(PluginStatus status, string? error, object? instance = null) =>
+        var health = new PluginHealth();
+        PluginDescriptor Describe(PluginStatus status, IReadOnlyList<string> problems, object? instance = null) =>
             new(manifest.Id, manifest.Name, manifest.Version, manifest.Kind, source, folderName,
-                manifest.SupportedAbstractions, status, error, instance as IIndustryPack, instance as IIntegrationProvider);
+                manifest.SupportedAbstractions, status, problems, instance as IIndustryPack, instance as IIntegrationProvider) { Health = health };
 
         if (loadedSoFar.Any(p => p.Id == manifest.Id && p.Status == PluginStatus.Loaded))
         {
-            return Describe(PluginStatus.Duplicate, $"A plugin with id '{manifest.Id}' is already loaded.");
+            return Describe(PluginStatus.Duplicate, [$"A plugin with id '{manifest.Id}' is already loaded."]);
         }
 
         if (!manifest.SupportedAbstractions.Any(AbstractionsVersion.Supports))
         {
             return Describe(PluginStatus.Unsupported,
-                $"Supports Abstractions {string.Join(", ", manifest.SupportedAbstractions)}; this host offers {AbstractionsVersion.Current}.");
+                [$"Supports Abstractions {string.Join(", ", manifest.SupportedAbstractions)}; this host offers {AbstractionsVersion.Current}."]);
         }
 
         if (!ContractByKind.TryGetValue(manifest.Kind, out var contract))
         {
             return Describe(PluginStatus.Unsupported,
-                $"Plugin kind '{manifest.Kind}' has no contract in Abstractions {AbstractionsVersion.Current}.");
+                [$"Plugin kind '{manifest.Kind}' has no contract in Abstractions {AbstractionsVersion.Current}."]);
         }
 
         var assemblyPath = Path.Combine(folder, manifest.Assembly);
         if (!File.Exists(assemblyPath))
         {
-            return Describe(PluginStatus.Failed, $"Assembly {manifest.Assembly} is missing from the plugin folder.");
+            return Describe(PluginStatus.Failed, [$"Assembly {manifest.Assembly} is missing from the plugin folder."]);
         }
 
         try
@@ -139,10 +148,16 @@ public sealed class PluginCatalog
             if (types.Count != 1)
             {
                 return Describe(PluginStatus.Failed,
-                    $"A {manifest.Kind} plugin must contain exactly one {contract.Name}; found {types.Count}.");
+                    [$"A {manifest.Kind} plugin must contain exactly one {contract.Name}; found {types.Count}."]);
             }
 
             var instance = Activator.CreateInstance(types[0])!;
+            if (instance is IIndustryPack implementation)
+            {
+                // Checked as it will be served: the content the guarded pack read, not the plugin's live getters.
+                instance = new GuardedPack(implementation, new PackGuard(manifest.Id, health, clock, logger));
+            }
+
             var problems = instance switch
             {
                 IIndustryPack pack => IndustryPackRules.Check(pack, manifest.Id),
@@ -150,13 +165,13 @@ public sealed class PluginCatalog
                 _ => [],
             };
             return problems.Count == 0
-                ? Describe(PluginStatus.Loaded, null, instance)
-                : Describe(PluginStatus.Failed, string.Join(" ", problems));
+                ? Describe(PluginStatus.Loaded, [], instance)
+                : Describe(PluginStatus.Failed, problems);
         }
         catch (Exception ex)
         {
             var root = ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
-            return Describe(PluginStatus.Failed, $"{root.GetType().Name}: {root.Message}");
+            return Describe(PluginStatus.Failed, [$"{root.GetType().Name}: {root.Message}"]);
         }
     }
 }

@@ -3,7 +3,7 @@ using ServicePro.Host.Persistence;
 
 namespace ServicePro.Host.Plugins;
 
-/// <summary><c>plugins list</c>: every plugin folder found, loaded or not.</summary>
+/// <summary><c>plugins list|check</c>: every plugin folder found, loaded or not; what the host would say of a new one.</summary>
 public static class PluginCommands
 {
     public static Command Create(IServiceProvider services)
@@ -20,6 +20,7 @@ public static class PluginCommands
             return 0;
         });
         plugins.Subcommands.Add(list);
+        plugins.Subcommands.Add(PluginCheckCommand.Create(services));
         return plugins;
     }
 }

@@ -10,7 +10,7 @@ public enum PluginStatus
     /// <summary>Its manifest asks for an Abstractions version this host does not offer.</summary>
     Unsupported,
 
-    /// <summary>Its manifest, assembly or code failed; see the error.</summary>
+    /// <summary>Its manifest, assembly or code failed, or its content broke a rule; see the problems.</summary>
     Failed,
 
     /// <summary>Another plugin with the same id was loaded first.</summary>
@@ -18,6 +18,7 @@ public enum PluginStatus
 }
 
 /// <summary>What the host knows about one plugin folder, whether or not its code could run.</summary>
+/// <param name="Problems">Every reason it is not loaded, each a sentence; empty when it is.</param>
 public sealed record PluginDescriptor(
     string Id,
     string Name,
@@ -27,6 +28,13 @@ public sealed record PluginDescriptor(
     string Folder,
     IReadOnlyList<string> SupportedAbstractions,
     PluginStatus Status,
-    string? Error,
+    IReadOnlyList<string> Problems,
     IIndustryPack? IndustryPack = null,
-    IIntegrationProvider? IntegrationProvider = null);
+    IIntegrationProvider? IntegrationProvider = null)
+{
+    /// <summary>The problems as one line, or null when there are none.</summary>
+    public string? Error => Problems.Count == 0 ? null : string.Join(" ", Problems);
+
+    /// <summary>How its code has behaved since the host started.</summary>
+    public PluginHealth Health { get; init; } = new();
+}

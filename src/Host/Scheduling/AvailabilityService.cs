@@ -82,9 +82,9 @@ public sealed class AvailabilityService(IScheduleLoader loader, JobEstimator est
         if (request.Answers is { Count: > 0 } answers)
         {
             var outcome = estimator.Estimate(service, answers);
-            if (outcome.PackMissing)
+            if (outcome.Unavailable is { } reason)
             {
-                return new AvailabilityRefused(503, $"The '{tenant.Tenant.Industry}' industry pack is not loaded on this server.");
+                return new AvailabilityRefused(503, reason);
             }
 
             if (outcome.Errors.Count > 0)

@@ -499,9 +499,9 @@ public static class SeriesEndpoints
                 errors[field] = messages;
             }
 
-            if (outcome.PackMissing)
+            if (outcome.Unavailable is { } reason)
             {
-                errors["answers"] = ["The business's industry pack is not loaded on this server, so answers cannot be checked."];
+                errors["answers"] = [reason];
             }
 
             estimate = outcome.Estimate;

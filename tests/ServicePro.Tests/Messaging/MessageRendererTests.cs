@@ -49,7 +49,7 @@ public sealed class MessageRendererTests
     [MemberData(nameof(PackTemplates))]
     public async Task Every_pack_template_renders_with_every_variable_filled_in(string pack, string which, string template)
     {
-        Assert.Null(_renderer.Check(template));
+        Assert.Null(MessageRenderer.Check(template));
 
         var rendered = await _renderer.RenderAsync(template, MessageFacts.Example(), Chicago, Now);
 
@@ -81,7 +81,7 @@ public sealed class MessageRendererTests
     {
         const string template = "Hi {{ customer.nickname }}, see you {{ booking.date }} ({{ secret_code }})";
 
-        var problem = _renderer.Check(template);
+        var problem = MessageRenderer.Check(template);
         var rendered = await _renderer.RenderAsync(template, MessageFacts.Example(), Chicago, Now);
 
         Assert.NotNull(problem);
@@ -108,7 +108,7 @@ public sealed class MessageRendererTests
             "{% assign who = customer.first_name | upcase %}{% if eta_minutes > 10 %}{{ who }}: {{ eta_minutes }} min{% endif %}"
             + "{% for word in (1..2) %}.{% endfor %} {{ customer.name.size }}";
 
-        Assert.Null(_renderer.Check(template));
+        Assert.Null(MessageRenderer.Check(template));
         Assert.Equal("JORDAN: 25 min.. 12", (await _renderer.RenderAsync(template, MessageFacts.Example(), Chicago, Now)).Text);
     }
 

@@ -104,8 +104,9 @@ public sealed class PluginLoadingTests(PartnerPluginsApp app) : IClassFixture<Pa
     public void Each_plugin_runs_in_its_own_load_context_on_its_own_dependency_versions()
     {
         var catalog = app.Services.GetRequiredService<PluginCatalog>();
-        var partner = catalog.FindPack("window_washing")!;
-        var lawn = catalog.FindPack("lawn_care")!;
+        // The plugins' own objects, behind the host's guarded copies of their content.
+        var partner = ((GuardedPack)catalog.FindPack("window_washing")!).Implementation;
+        var lawn = ((GuardedPack)catalog.FindPack("lawn_care")!).Implementation;
         var partnerContext = AssemblyLoadContext.GetLoadContext(partner.GetType().Assembly)!;
 
         Assert.NotSame(AssemblyLoadContext.Default, partnerContext);
@@ -124,7 +125,7 @@ public sealed class PluginLoadingTests(PartnerPluginsApp app) : IClassFixture<Pa
 
     [Theory]
     [InlineData("throwing_pack", "failed", "Throwing pack refuses to start")]
-    [InlineData("future_pack", "unsupported", "this host offers 1.1")]
+    [InlineData("future_pack", "unsupported", "this host offers 1.2")]
     [InlineData("lawn_care", "duplicate", "already loaded")]
     [InlineData("sms_gateway", "failed", "exactly one IIntegrationProvider; found 0")]
     [InlineData("crm_sync", "unsupported", "Plugin kind 'crm_connector' has no contract")]
