@@ -9,7 +9,7 @@ using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Identity;
 
-public sealed class SignInTests(ServiceProApp app) : IClassFixture<ServiceProApp>
+public sealed class SignInTests(SignInTests.CountingHashesApp app) : IClassFixture<SignInTests.CountingHashesApp>
 {
     public static TheoryData<string, string> TenantEndpoints => new()
     {
@@ -69,26 +69,71 @@ public sealed class SignInTests(ServiceProApp app) : IClassFixture<ServiceProApp
         var tenant = await app.CreateTenantAsync();
         var client = app.ForTenant(tenant.Slug);
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
-            var wrong = await client.PostAsJsonAsync("/api/auth/sign-in", new { email = tenant.OwnerEmail, password = "Wrong-Password-1" });
-            var problem = await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
-            Assert.Equal("The email or password is incorrect.", problem.GetProperty("detail").GetString());
+            await AssertRefusedAsync(await client.PostAsJsonAsync("/api/auth/sign-in", new { email = tenant.OwnerEmail, password = "Wrong-Password-1" }));
         }
 
-        await (await client.PostAsJsonAsync("/api/auth/sign-in", new { email = tenant.OwnerEmail, password = "Wrong-Password-1" }))
-            .AssertProblemAsync(HttpStatusCode.Locked);
-        await (await client.PostAsJsonAsync("/api/auth/sign-in", new { email = tenant.OwnerEmail, password = tenant.OwnerPassword }))
-            .AssertProblemAsync(HttpStatusCode.Locked);
+        await AssertRefusedAsync(await client.PostAsJsonAsync("/api/auth/sign-in", new { email = tenant.OwnerEmail, password = tenant.OwnerPassword }));
     }
 
     [Fact]
-    public async Task An_unknown_email_reads_exactly_like_a_wrong_password()
+    public async Task An_unknown_email_a_wrong_password_and_a_locked_account_get_the_same_answer()
     {
-        var response = await app.ForTenant("root").PostAsJsonAsync("/api/auth/sign-in", new { email = "nobody@example.com", password = "Whatever-123" });
+        var tenant = await app.CreateTenantAsync();
+        var locked = await app.AddStaffAsync(tenant.Slug, "staff");
+        var client = app.ForTenant(tenant.Slug);
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/sign-in", new { email = locked, password = "Wrong-Password-1" });
+        }
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal("The email or password is incorrect.", problem.GetProperty("detail").GetString());
+        var unknown = await client.PostAsJsonAsync("/api/auth/sign-in", new { email = "nobody@example.com", password = "Whatever-123" });
+        var wrong = await client.PostAsJsonAsync("/api/auth/sign-in", new { email = tenant.OwnerEmail, password = "Wrong-Password-1" });
+        var lockedOut = await client.PostAsJsonAsync("/api/auth/sign-in", new { email = locked, password = ServiceProApp.Password });
+        var stranger = await client.PostAsJsonAsync("/api/auth/sign-in",
+            new { email = (await app.CreateTenantAsync()).OwnerEmail, password = ServiceProApp.Password });
+
+        var expected = await AssertRefusedAsync(unknown);
+        Assert.Equal(expected, await AssertRefusedAsync(wrong));
+        Assert.Equal(expected, await AssertRefusedAsync(lockedOut));
+        Assert.Equal(expected, await AssertRefusedAsync(stranger));
+    }
+
+    [Fact]
+    public async Task An_unknown_email_costs_a_password_hash_like_a_wrong_password()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var client = app.ForTenant(tenant.Slug);
+
+        var before = app.Verifications;
+        await client.PostAsJsonAsync("/api/auth/sign-in", new { email = "nobody@example.com", password = "Whatever-123" });
+        var forUnknown = app.Verifications - before;
+        before = app.Verifications;
+        await client.PostAsJsonAsync("/api/auth/sign-in", new { email = tenant.OwnerEmail, password = "Wrong-Password-1" });
+        var forWrong = app.Verifications - before;
+
+        Assert.Equal(1, forUnknown);
+        Assert.Equal(forWrong, forUnknown);
+    }
+
+    [Fact]
+    public async Task A_lockout_is_written_to_the_audit_log_and_counted_on_the_owners_dashboard()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var technician = await app.AddStaffAsync(tenant.Slug, "technician");
+        var client = app.ForTenant(tenant.Slug);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/sign-in", new { email = technician, password = "Wrong-Password-1" });
+        }
+
+        var audit = await tenant.Owner.GetFromJsonAsync<JsonElement[]>("/api/audit");
+        var entry = Assert.Single(audit!, a => a.GetProperty("action").GetString() == SignInLockouts.Action);
+        Assert.Equal(technician, entry.GetProperty("details").GetProperty("email").GetString());
+        var dashboard = await tenant.Owner.GetStringAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Contains("1 sign-in lockout this week", dashboard);
     }
 
     [Fact]
@@ -132,10 +177,41 @@ public sealed class SignInTests(ServiceProApp app) : IClassFixture<ServiceProApp
         var operatorClient = app.Platform();
         var operatorSignIn = await operatorClient.PostAsJsonAsync("/api/auth/sign-in", new { email = "ops@example.com", password = ServiceProApp.Password });
 
-        await ownerOnPlatform.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(ownerOnPlatform);
         Assert.Equal(HttpStatusCode.NoContent, operatorSignIn.StatusCode);
         (await operatorClient.GetAsync(new Uri("/api/platform/plugins", UriKind.Relative))).EnsureSuccessStatusCode();
         var me = await operatorClient.GetFromJsonAsync<JsonElement>("/api/auth/me");
         Assert.True(me.GetProperty("isOperator").GetBoolean());
+    }
+
+    /// <summary>The refusal every failed sign-in gets; returns its body without the per-request trace id, for comparing.</summary>
+    private static async Task<string> AssertRefusedAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(PasswordSignIn.RefusedDetail, problem.GetProperty("detail").GetString());
+        return string.Join("\n", problem.EnumerateObject().Where(p => p.Name != "traceId").Select(p => $"{p.Name}={p.Value.GetRawText()}"));
+    }
+
+    /// <summary>The real host with a password hasher that counts its checks, to see that every refusal pays for one.</summary>
+    public sealed class CountingHashesApp : ServiceProApp
+    {
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddScoped<IPasswordHasher<AppUser>>(_ => new CountingHasher(this)));
+        }
+
+        private sealed class CountingHasher(CountingHashesApp app) : PasswordHasher<AppUser>
+        {
+            public override PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+            {
+                Interlocked.Increment(ref app._verifications);
+                return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            }
+        }
     }
 }
