@@ -78,6 +78,49 @@ public sealed class SignInTests(SignInTests.CountingHashesApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Wrong_passwords_at_one_business_do_not_lock_the_person_out_of_another()
+    {
+        var first = await app.CreateTenantAsync();
+        var second = await app.CreateTenantAsync();
+        var email = await app.AddStaffAsync(first.Slug, "staff");
+        var added = await app.Operator().PostAsJsonAsync($"/api/platform/tenants/{second.Slug}/staff", new { email, password = ServiceProApp.Password, role = "admin" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var atFirst = app.ForTenant(first.Slug);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await AssertRefusedAsync(await atFirst.PostAsJsonAsync("/api/auth/sign-in", new { email, password = "Wrong-Password-1" }));
+        }
+
+        await AssertRefusedAsync(await atFirst.PostAsJsonAsync("/api/auth/sign-in", new { email, password = ServiceProApp.Password }));
+        var atSecond = await app.ForTenant(second.Slug).PostAsJsonAsync("/api/auth/sign-in", new { email, password = ServiceProApp.Password });
+        Assert.Equal(HttpStatusCode.NoContent, atSecond.StatusCode);
+        var lockedHere = await app.InTenantAsync(first.Slug, db => db.StaffMemberships.Select(m => m.LockedOutUntil).ToListAsync());
+        Assert.Contains(lockedHere, until => until > DateTimeOffset.UtcNow);
+        Assert.Null(await app.InTenantAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_operator_is_locked_out_of_the_platform_after_five_wrong_passwords()
+    {
+        const string email = "locked-ops@example.com";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var op = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, IsPlatformOperator = true };
+            Assert.True((await users.CreateAsync(op, ServiceProApp.Password)).Succeeded);
+        }
+
+        var platform = app.Platform();
+        for (var i = 0; i < 5; i++)
+        {
+            await AssertRefusedAsync(await platform.PostAsJsonAsync("/api/auth/sign-in", new { email, password = "Wrong-Password-1" }));
+        }
+
+        await AssertRefusedAsync(await platform.PostAsJsonAsync("/api/auth/sign-in", new { email, password = ServiceProApp.Password }));
+    }
+
+    [Fact]
     public async Task An_unknown_email_a_wrong_password_and_a_locked_account_get_the_same_answer()
     {
         var tenant = await app.CreateTenantAsync();

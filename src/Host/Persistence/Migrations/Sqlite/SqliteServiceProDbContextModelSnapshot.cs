@@ -932,6 +932,14 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LockedOutUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_out_until");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
