@@ -47,7 +47,8 @@ public static class AvailabilityEndpoints
             return Problems.Invalid(technicianId is not null ? "technicianId" : "durationMinutes", "Only the business's staff can ask for this.");
         }
 
-        if ((lat is null) != (lng is null) || lat is < -90 or > 90 || lng is < -180 or > 180)
+        if ((lat is null) != (lng is null) || lat is < -90 or > 90 || lng is < -180 or > 180
+            || lat is { } la0 && !double.IsFinite(la0) || lng is { } ln0 && !double.IsFinite(ln0))
         {
             return Problems.Invalid("lat", "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.");
         }
