@@ -105,12 +105,6 @@ public static class BookingEndpoints
             return Problems.Invalid("Idempotency-Key", $"Keys are at most {IdempotentRequests.MaxKeyLength} characters.");
         }
 
-        var fingerprint = IdempotentRequests.Fingerprint(request);
-        if (key.Length > 0 && await idempotency.FindAsync(CreateScope, key, fingerprint, ct) is { } prior)
-        {
-            return Replay(prior);
-        }
-
         var draft = new BookingDraft(request.CustomerId, request.ServiceId, request.StartsAt, "staff")
         {
             TechnicianId = request.TechnicianId,
@@ -123,6 +117,20 @@ public static class BookingEndpoints
             Notes = request.Notes,
             OutsideTheRules = request.OutsideTheRules,
         };
+
+        // Checked before the fingerprint: serialising a number the checks refuse (NaN) would fail, and a refused request
+        // should leave nothing behind.
+        if (BookingService.Validate(draft) is { } invalid)
+        {
+            return ToProblem(invalid);
+        }
+
+        var fingerprint = IdempotentRequests.Fingerprint(request);
+        if (key.Length > 0 && await idempotency.FindAsync(CreateScope, key, fingerprint, ct) is { } prior)
+        {
+            return Replay(prior);
+        }
+
         BookingOutcome outcome;
         try
         {

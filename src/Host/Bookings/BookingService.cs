@@ -347,7 +347,8 @@ public sealed class BookingService(
             alternatives);
     }
 
-    private static BookingRefused? Validate(BookingDraft draft)
+    /// <summary>The checks a draft must pass before anything is read, saved or fingerprinted for it; null when it passes.</summary>
+    public static BookingRefused? Validate(BookingDraft draft)
     {
         if (!BookingDraft.Sources.Contains(draft.Source))
         {
@@ -359,7 +360,9 @@ public sealed class BookingService(
             return BookingRefused.Invalid("startsAt", "Choose one of the offered start times.");
         }
 
-        if ((draft.Lat is null) != (draft.Lng is null) || draft.Lat is < -90 or > 90 || draft.Lng is < -180 or > 180)
+        // NaN passes every range comparison ("NaN" and "Infinity" arrive as JSON strings), so finiteness is checked on its own.
+        if ((draft.Lat is null) != (draft.Lng is null) || draft.Lat is < -90 or > 90 || draft.Lng is < -180 or > 180
+            || draft.Lat is { } lat && !double.IsFinite(lat) || draft.Lng is { } lng && !double.IsFinite(lng))
         {
             return BookingRefused.Invalid("lat", "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.");
         }

@@ -4,7 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace ServicePro.Host.Hosting;
 
-/// <summary>Per-client-address limits for endpoints that answer without sign-in.</summary>
+/// <summary>
+/// Limits for endpoints that answer without sign-in, counted per business and client address: one visitor hammering
+/// one business uses up only their own allowance there, never another business's visitors' (nor, behind one shared
+/// address, another business's). The client address is the connection's; forwarded headers from a configured proxy
+/// set it before this runs.
+/// </summary>
 public static class RateLimiting
 {
     public const string Public = "public";
@@ -37,8 +42,15 @@ public static class RateLimiting
 
     private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            PartitionKey(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    /// <summary>"{tenant id or platform}|{client address}": tenant resolution runs before the limiter.</summary>
+    public static string PartitionKey(HttpContext http)
+    {
+        var business = http.RequestServices.GetRequiredService<Tenancy.ITenantContext>().TenantId?.ToString("N") ?? "platform";
+        return business + "|" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    }
 }
 
 /// <summary>The section <c>ServicePro:RateLimits</c>.</summary>

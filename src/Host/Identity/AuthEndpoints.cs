@@ -20,73 +20,18 @@ public static class AuthEndpoints
         return group;
     }
 
-    /// <summary>
-    /// Signs a person in on this address: on a tenant's address they must work there; on the platform's
-    /// address they must be an operator. Wrong passwords count towards lockout.
-    /// </summary>
-    public static async Task<SignInOutcome> SignInAsync(
-        string? email, string? password, ITenantContext tenant, UserManager<AppUser> users,
-        SignInManager<AppUser> signIn, StaffDirectory staff, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
-        {
-            return SignInOutcome.Invalid;
-        }
-
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
-        {
-            return SignInOutcome.Invalid;
-        }
-
-        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return SignInOutcome.LockedOut;
-        }
-
-        if (!check.Succeeded)
-        {
-            return SignInOutcome.Invalid;
-        }
-
-        var allowed = tenant.Tenant is null
-            ? user.IsPlatformOperator
-            : await staff.FindMembershipAsync(user.Id, ct) is not null;
-        if (!allowed)
-        {
-            return SignInOutcome.NotHere;
-        }
-
-        await signIn.SignInAsync(user, isPersistent: false);
-        if (tenant.Tenant is not null)
-        {
-            await staff.RecordSignInAsync(ct);
-        }
-
-        return SignInOutcome.SignedIn;
-    }
-
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> SignIn(
-        SignInRequest request, ITenantContext tenant, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        StaffDirectory staff, CancellationToken ct)
+        SignInRequest request, HttpContext http, PasswordSignIn signIn, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
             return Problems.Invalid("email", "Enter your email and password.");
         }
 
-        return await SignInAsync(request.Email, request.Password, tenant, users, signIn, staff, ct) switch
+        return await signIn.SignInAsync(request.Email, request.Password, http.Connection.RemoteIpAddress?.ToString(), ct) switch
         {
             SignInOutcome.SignedIn => TypedResults.NoContent(),
-            SignInOutcome.LockedOut => TypedResults.Problem(statusCode: StatusCodes.Status423Locked, title: "Account locked",
-                detail: "Too many failed attempts. Try again in 15 minutes."),
-            SignInOutcome.NotHere => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a member",
-                detail: tenant.Tenant is null
-                    ? "Only platform operators can sign in here."
-                    : $"This account does not work for {tenant.Tenant.BrandName}."),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
-                detail: "The email or password is incorrect."),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: PasswordSignIn.RefusedDetail),
         };
     }
 
@@ -109,12 +54,4 @@ public static class AuthEndpoints
         return TypedResults.Ok(new MeResponse(user.Id, user.Email!, user.DisplayName, user.IsPlatformOperator,
             tenant.Tenant?.Slug, membership is null ? null : Persistence.SnakeCaseEnum.ToName(membership.Role)));
     }
-}
-
-public enum SignInOutcome
-{
-    SignedIn,
-    Invalid,
-    LockedOut,
-    NotHere,
 }

@@ -50,6 +50,8 @@ public sealed class IdentityModule : HostModule
         });
 
         builder.Services.AddScoped<StaffDirectory>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<SignInLockouts>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TenantMemberHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.TenantMember, p => p.RequireAuthenticatedUser().AddRequirements(new TenantMemberRequirement(StaffRole.Technician)))

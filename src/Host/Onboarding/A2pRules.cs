@@ -14,6 +14,56 @@ public static partial class A2pRules
     private static readonly string[] LinkShorteners =
         ["bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at"];
 
+    /// <summary>
+    /// What makes a campaign unsavable rather than merely not ready: a missing text (JSON null) or a NUL character, which
+    /// PostgreSQL refuses. Keyed like <see cref="Check"/>; empty when the campaign can be saved (and then checked).
+    /// </summary>
+    public static Dictionary<string, string[]> CheckShape(A2pCampaignDraft c)
+    {
+        var problems = new Dictionary<string, string[]>();
+        void Text(string? value, string field)
+        {
+            if (value is null)
+            {
+                problems[field] = ["Give a text here (it may be empty while you draft)."];
+            }
+            else if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                problems[field] = ["Remove the NUL character from this text."];
+            }
+        }
+
+        Text(c.UseCase, "useCase");
+        Text(c.Description, "description");
+        Text(c.MessageFlow, "messageFlow");
+        Text(c.OptInMessage, "optInMessage");
+        Text(c.OptOutMessage, "optOutMessage");
+        Text(c.HelpMessage, "helpMessage");
+        if (c.PrivacyPolicyUrl is not null)
+        {
+            Text(c.PrivacyPolicyUrl, "privacyPolicyUrl");
+        }
+
+        if (c.TermsUrl is not null)
+        {
+            Text(c.TermsUrl, "termsUrl");
+        }
+
+        if (c.MessageSamples is null)
+        {
+            problems["messageSamples"] = ["Give a list of sample messages."];
+        }
+        else
+        {
+            for (var i = 0; i < c.MessageSamples.Count; i++)
+            {
+                Text(c.MessageSamples[i], $"messageSamples[{i}]");
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Problems keyed by field ("messageSamples[1]"); empty when the campaign can be submitted.</summary>
     public static Dictionary<string, string[]> Check(A2pCampaignDraft c, string brandName)
     {

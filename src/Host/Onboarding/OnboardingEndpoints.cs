@@ -57,9 +57,15 @@ public static class OnboardingEndpoints
         };
     }
 
-    private static async Task<Results<Ok<A2pView>, ProblemHttpResult>> EditA2p(
+    private static async Task<Results<Ok<A2pView>, ValidationProblem, ProblemHttpResult>> EditA2p(
         A2pCampaignDraft campaign, A2pRegistrations a2p, HttpContext http, CancellationToken ct)
     {
+        // Before the service runs: its first visit saves a draft, and its edit an audit entry.
+        if (A2pRules.CheckShape(campaign) is { Count: > 0 } malformed)
+        {
+            return Problems.Invalid(malformed);
+        }
+
         var (view, conflict) = await a2p.UpdateAsync(campaign, ServiceProClaims.ActorOf(http.User), ct);
         return view is null ? Problems.Conflict(conflict!) : TypedResults.Ok(view);
     }

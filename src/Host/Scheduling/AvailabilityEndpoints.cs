@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServicePro.Host.Hosting;
+using ServicePro.Host.Identity;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Scheduling;
@@ -29,20 +31,24 @@ public static class AvailabilityEndpoints
 
     private static async Task<Results<Ok<AvailabilityDto>, ProblemHttpResult, ValidationProblem>> Find(
         Guid serviceId, DateOnly? from, DateOnly? to, Guid? technicianId, int? durationMinutes, double? lat, double? lng,
-        HttpContext http, ITenantContext tenant, AvailabilityService availability, TimeProvider clock, CancellationToken ct)
+        HttpContext http, ITenantContext tenant, AvailabilityService availability, IAuthorizationService authorization, TimeProvider clock,
+        CancellationToken ct)
     {
         if (tenant.Tenant is null)
         {
             return Problems.NotFound("Open times belong to a business: ask at the business's own address.");
         }
 
-        var isStaff = http.User.Identity?.IsAuthenticated == true;
+        // Staff of THIS business: a cookie from another business (or an operator's) signs someone in, but not here.
+        var isStaff = http.User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(http.User, Policies.TenantMember)).Succeeded;
         if (!isStaff && (technicianId is not null || durationMinutes is not null))
         {
             return Problems.Invalid(technicianId is not null ? "technicianId" : "durationMinutes", "Only the business's staff can ask for this.");
         }
 
-        if ((lat is null) != (lng is null) || lat is < -90 or > 90 || lng is < -180 or > 180)
+        if ((lat is null) != (lng is null) || lat is < -90 or > 90 || lng is < -180 or > 180
+            || lat is { } la0 && !double.IsFinite(la0) || lng is { } ln0 && !double.IsFinite(ln0))
         {
             return Problems.Invalid("lat", "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.");
         }

@@ -54,6 +54,31 @@ public sealed class AvailabilityApiTests(ServiceProApp app) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task Another_businesss_owner_sees_open_times_like_any_visitor_without_technician_ids()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var other = await app.CreateTenantAsync();
+        // The other owner's own sign-in cookie, sent to this business's address.
+        var signIn = app.CreateClient(new() { BaseAddress = new Uri($"http://{other.Slug}.servicepro.localhost/"), HandleCookies = false });
+        var signedIn = await signIn.PostAsJsonAsync("/api/auth/sign-in", new { email = other.OwnerEmail, password = other.OwnerPassword });
+        Assert.Equal(HttpStatusCode.NoContent, signedIn.StatusCode);
+        var cookie = string.Join("; ", signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var foreign = app.CreateClient(new() { BaseAddress = new Uri($"http://{world.Slug}.servicepro.localhost/"), HandleCookies = false });
+        foreign.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        var open = await foreign.GetFromJsonAsync<AvailabilityJson>($"/api/availability?serviceId={world.ServiceId}&from={world.Day:yyyy-MM-dd}");
+        var asked = await foreign.GetAsync(new Uri($"/api/availability?serviceId={world.ServiceId}&technicianId={world.Technicians[0]}", UriKind.Relative));
+
+        Assert.NotEmpty(open!.Slots);
+        Assert.All(open.Slots, s => Assert.Null(s.Technicians));
+        Assert.Equal(["Only the business's staff can ask for this."], (await asked.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("technicianId"));
+        // The same cookie at its own business still counts as staff there.
+        var own = app.CreateClient(new() { BaseAddress = new Uri($"http://{other.Slug}.servicepro.localhost/"), HandleCookies = false });
+        own.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync(new Uri("/api/auth/me", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task An_address_outside_the_service_area_gets_a_clear_answer_not_empty_times()
     {
         var world = await BookingWorld.CreateAsync(app);

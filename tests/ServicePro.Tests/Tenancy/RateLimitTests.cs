@@ -50,4 +50,27 @@ public sealed class RateLimitTests(TightlyLimitedApp app) : IClassFixture<Tightl
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task One_visitor_using_up_one_businesss_allowance_leaves_another_business_open()
+    {
+        // Fresh businesses, so the other tests' use of ROOT's allowance does not matter; each owner's sign-in is one of
+        // that business's two sign-ins this minute.
+        var first = await app.CreateTenantAsync();
+        var other = await app.CreateTenantAsync();
+        var hammered = app.ForTenant(first.Slug);
+        for (var i = 0; i < 4; i++)
+        {
+            await hammered.GetAsync(new Uri("/api/tenant", UriKind.Relative));
+            await hammered.PostAsJsonAsync("/api/auth/sign-in", new { email = "guess@example.com", password = "Guess-12345" });
+        }
+
+        await (await hammered.GetAsync(new Uri("/api/tenant", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        var elsewhere = app.ForTenant(other.Slug);
+
+        // The same client address at another business has that business's own allowance.
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync(new Uri("/api/tenant", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await elsewhere.PostAsJsonAsync("/api/auth/sign-in", new { email = "guess@example.com", password = "Guess-12345" })).StatusCode);
+    }
 }

@@ -18,7 +18,7 @@ namespace ServicePro.Host.Admin.Pages;
 [RedirectOnPlatform("/admin/platform/tenants")]
 public sealed class IndexModel(
     ITenantContext tenantContext, ServiceProDbContext db, TenantFlagStore flags, StaffDirectory staff, PluginCatalog plugins,
-    OnboardingWizard wizard, IAuthorizationService authorization) : PageModel
+    OnboardingWizard wizard, IAuthorizationService authorization, SignInLockouts lockouts, TimeProvider clock) : PageModel
 {
     public TenantInfo Tenant { get; private set; } = null!;
 
@@ -37,6 +37,9 @@ public sealed class IndexModel(
 
     /// <summary>The setup wizard's progress, for owners and admins while the business isn't live yet.</summary>
     public OnboardingView? Setup { get; private set; }
+
+    /// <summary>Sign-in lockouts in the last 7 days, for owners and admins (null for others): the person locked out is not told why.</summary>
+    public int? LockoutsThisWeek { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -58,9 +61,15 @@ public sealed class IndexModel(
         PriceScale = Services.Count == 0 ? 0 : Services.Max(s => Math.Max(s.PriceMin, s.PriceMax));
         var effective = await flags.GetAsync(tenant, ct);
         Flags = PlatformFlags.Defaults.Keys.Select(k => KeyValuePair.Create(k, effective.GetValueOrDefault(k))).ToList();
-        if (tenant.Status != TenantStatus.Active && (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded)
+        var isAdmin = (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded;
+        if (tenant.Status != TenantStatus.Active && isAdmin)
         {
             Setup = await wizard.GetAsync(ct);
+        }
+
+        if (isAdmin)
+        {
+            LockoutsThisWeek = await lockouts.CountSinceAsync(clock.GetUtcNow().AddDays(-7), ct);
         }
 
         return Page();

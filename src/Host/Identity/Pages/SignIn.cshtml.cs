@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,12 +11,12 @@ namespace ServicePro.Host.Identity.Pages;
 
 /// <summary>
 /// The sign-in form. On a tenant's address only that tenant's staff get in; on the platform's address only
-/// operators (<see cref="AuthEndpoints.SignInAsync"/> decides).
+/// operators (<see cref="PasswordSignIn"/> decides).
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.SignIn)]
 public sealed class SignInModel(
-    ITenantContext tenant, UserManager<AppUser> users, SignInManager<AppUser> signIn, StaffDirectory staff, SignUp.BusinessSignUp signUp) : PageModel
+    ITenantContext tenant, PasswordSignIn signIn, SignUp.BusinessSignUp signUp) : PageModel
 {
     public bool SignUpOffered => signUp.Enabled;
 
@@ -82,16 +81,8 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var outcome = await AuthEndpoints.SignInAsync(Email, Password, tenant, users, signIn, staff, ct);
-        Error = outcome switch
-        {
-            SignInOutcome.SignedIn => null,
-            SignInOutcome.LockedOut => "Too many failed attempts: this account is locked. Try again in 15 minutes.",
-            SignInOutcome.NotHere => Tenant is null
-                ? "This account is not a platform operator. Only platform operators can sign in here."
-                : $"This account is not a member of {Tenant.BrandName}. Only its staff can sign in here.",
-            _ => "The email or password is incorrect.",
-        };
+        var outcome = await signIn.SignInAsync(Email!, Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        Error = outcome == SignInOutcome.SignedIn ? null : PasswordSignIn.RefusedDetail;
         if (Error is not null)
         {
             return Page();
