@@ -25,6 +25,7 @@ public static class HostingExtensions
             .AddDbContextCheck<ServiceProDbContext>("database", tags: ["ready"]);
         builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         builder.AddServiceProRateLimiting();
+        builder.AddSecurityHeaders();
         return builder;
     }
 
@@ -38,6 +39,7 @@ public static class HostingExtensions
 
     public static WebApplication UseServiceProPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Tenancy.TenantResolutionMiddleware>();
@@ -54,7 +56,8 @@ public static class HostingExtensions
     public static WebApplication MapServiceProDocs(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("ServicePro API"));
+        app.MapScalarApiReference(o => o.WithTitle("ServicePro API").WithNonce().DisableDefaultFonts())
+            .WithContentSecurityPolicy(ContentSecurityPolicy.ApiReference(ScalarOptions.NonceHttpContextItemKey));
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         return app;

@@ -78,7 +78,7 @@ public static class BackgroundJobsExtensions
             AppPath = "/admin/platform/tenants",
             Authorization = [],
             AsyncAuthorization = [new OperatorsOnly()],
-        });
+        }).WithContentSecurityPolicy(ContentSecurityPolicy.JobsDashboard);
         return app;
     }
 

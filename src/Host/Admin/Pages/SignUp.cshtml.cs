@@ -12,6 +12,7 @@ namespace ServicePro.Host.Admin.Pages;
 
 /// <summary>A business opens its own account on the platform's address, then continues at its own.</summary>
 [EnableRateLimiting(RateLimiting.SignIn)]
+[FormsContinueAtTenantAddresses]
 public sealed class SignUpModel(SignUp signUp, ITenantContext tenant, PluginCatalog plugins, IOptions<ServiceProOptions> options) : PageModel
 {
     [BindProperty]
