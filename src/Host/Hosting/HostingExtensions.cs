@@ -26,6 +26,7 @@ public static class HostingExtensions
         builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         builder.AddServiceProRateLimiting();
         builder.AddSecurityHeaders();
+        builder.AddTransportSecurity();
         return builder;
     }
 
@@ -39,7 +40,9 @@ public static class HostingExtensions
 
     public static WebApplication UseServiceProPipeline(this WebApplication app)
     {
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
+        app.UseHttpsOnly();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Tenancy.TenantResolutionMiddleware>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using ServicePro.Host.Hosting;
 using ServicePro.Host.Persistence;
 
 namespace ServicePro.Host.Identity;
@@ -43,6 +44,8 @@ public static class IdentityExtensions
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
+        // Always Secure in Production (behind a TLS-terminating proxy too, see Hosting/TransportSecurity.cs); as the request came elsewhere.
+        builder.Services.AddSecureCookies<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.Cookie);
 
         builder.Services.AddScoped<StaffDirectory>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TenantMemberHandler>();
