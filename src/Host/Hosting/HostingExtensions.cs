@@ -16,6 +16,8 @@ public static class HostingExtensions
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Services.AddOptions<ServiceProOptions>().BindConfiguration(ServiceProOptions.Section);
         builder.Services.AddMemoryCache();
+        // Before AddProblemDetails: the first writer that accepts a request answers it, and people get pages.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ErrorPageWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UniqueViolationHandler>();
         builder.Services.AddOpenApi();

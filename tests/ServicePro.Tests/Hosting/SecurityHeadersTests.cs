@@ -5,7 +5,7 @@ using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Hosting;
 
-public sealed partial class SecurityHeadersTests(ServiceProApp app) : IClassFixture<ServiceProApp>
+public sealed partial class SecurityHeadersTests(ErrorPageApp app) : IClassFixture<ErrorPageApp>
 {
     [Theory]
     [InlineData("root.servicepro.localhost", "/api/tenant", HttpStatusCode.OK)] // an API answer
@@ -14,6 +14,7 @@ public sealed partial class SecurityHeadersTests(ServiceProApp app) : IClassFixt
     [InlineData("localhost", "/no-such-page", HttpStatusCode.NotFound)] // a 404 from status code pages
     [InlineData("nobody.servicepro.localhost", "/api/tenant", HttpStatusCode.NotFound)] // a problem from tenant resolution
     [InlineData("localhost", "/api/platform/tenants", HttpStatusCode.Unauthorized)] // a refusal
+    [InlineData("localhost", "/api/signup?" + ErrorPages.ProvokeFailure, HttpStatusCode.InternalServerError, "POST")] // the exception handler's problem
     public async Task Every_kind_of_response_carries_the_security_headers(string host, string path, HttpStatusCode status, string method = "GET")
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
