@@ -47,6 +47,9 @@ public static class ServiceProHost
     /// <summary>Middleware in the order every request needs it.</summary>
     private static void UsePipeline(WebApplication app)
     {
+        app.UseTransportSecurity();
+        app.UseSecurityHeaders();
+        app.UseHttpsOnly();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -1,5 +1,6 @@
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 
@@ -12,6 +13,8 @@ public sealed class HostingModule : HostModule
     {
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Services.AddMemoryCache();
+        // Before AddProblemDetails: the first writer that accepts a request answers it, and people get pages.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ErrorPageWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<StartupState>();
@@ -19,12 +22,15 @@ public sealed class HostingModule : HostModule
         builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceProRateLimiting();
+        builder.AddSecurityHeaders();
+        builder.AddTransportSecurity();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
-        endpoints.MapScalarApiReference(o => o.WithTitle("ServicePro API"));
+        endpoints.MapScalarApiReference(o => o.WithTitle("ServicePro API").WithNonce().DisableDefaultFonts())
+            .WithContentSecurityPolicy(ContentSecurityPolicy.ApiReference(ScalarOptions.NonceHttpContextItemKey));
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     }

@@ -48,6 +48,10 @@ public sealed class IdentityModule : HostModule
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
+        // Always Secure in Production (behind a TLS-terminating proxy too, see Hosting/TransportSecurity.cs); as the request came elsewhere.
+        builder.Services.AddSecureCookies<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.Cookie);
+        // Always Secure in Production (behind a TLS-terminating proxy too, see Hosting/TransportSecurity.cs); as the request came elsewhere.
+        builder.Services.AddSecureCookies<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.Cookie);
 
         builder.Services.AddScoped<StaffDirectory>();
         builder.Services.AddScoped<PasswordSignIn>();

@@ -77,7 +77,7 @@ public sealed class JobsModule : HostModule
             AppPath = "/admin/platform/tenants",
             Authorization = [],
             AsyncAuthorization = [new OperatorsOnly()],
-        });
+        }).WithContentSecurityPolicy(ContentSecurityPolicy.JobsDashboard);
 
     private sealed class OperatorsOnly : IDashboardAsyncAuthorizationFilter
     {

@@ -12,9 +12,11 @@ public sealed record TenantInfo(
     string Timezone,
     string PrimaryColor,
     string SecondaryColor,
-    string? LogoUrl)
+    string? LogoUrl,
+    string? Email = null,
+    string? Phone = null)
 {
     public static TenantInfo From(Tenant t) => new(
         t.Id, t.Slug, t.Name, t.BrandName, t.CustomDomain, t.Industry, t.Status, t.Timezone,
-        t.PrimaryColor, t.SecondaryColor, t.LogoUrl);
+        t.PrimaryColor, t.SecondaryColor, t.LogoUrl, t.Email, t.Phone);
 }

@@ -32,6 +32,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirec
 
         if (tenant is null || tenant.Status == TenantStatus.Deleted)
         {
+            // A person's browser gets a page that speaks of the address (Hosting/ErrorPages.cs).
+            context.Features.Set(new TurnedAway(null));
             await Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "No business here",
@@ -41,6 +43,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirec
 
         if (tenant.Status == TenantStatus.Suspended)
         {
+            context.Features.Set(new TurnedAway(tenant));
             await Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Account suspended",

@@ -19,6 +19,8 @@ public sealed class BrowserCollection
 /// </summary>
 public class BrowserApp : ServiceProApp
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> ConsoleProblems = new();
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -71,12 +73,63 @@ public class BrowserApp : ServiceProApp
         // The whole suite shares two cores; a page that is merely slow must not fail a test.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        WatchConsole(page);
+        return page;
     }
 
-    /// <summary>Runs axe-core on the page and fails with every violation listed.</summary>
+    /// <summary>
+    /// Records the page's console errors (a Content-Security-Policy violation is one) and uncaught script errors, for
+    /// <see cref="AssertNoConsoleErrors"/>; pages from <see cref="NewPageAsync"/> are watched from the start.
+    /// </summary>
+    public static void WatchConsole(IPage page)
+    {
+        var problems = ConsoleProblems.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !Expected(message, page.Url))
+            {
+                lock (problems)
+                {
+                    problems.Add($"{message.Text} at {message.Location} (on {page.Url})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (problems)
+            {
+                problems.Add($"uncaught: {error} (on {page.Url})");
+            }
+        };
+    }
+
+    // Tests run offline, so an outside address (a business's logo on its own site) can't load; a page that answers with
+    // an error status (the test's subject, which it checks itself) is reported for the document; and Chromium asks every
+    // origin for /favicon.ico, which the host does not have.
+    private static bool Expected(IConsoleMessage message, string pageUrl) =>
+        message.Text.StartsWith("Failed to load resource: net::", StringComparison.Ordinal)
+        || (message.Text.StartsWith("Failed to load resource: the server responded with a status of", StringComparison.Ordinal)
+            && (message.Location.StartsWith(pageUrl, StringComparison.Ordinal) || message.Location.Contains("/favicon.ico", StringComparison.Ordinal)));
+
+    /// <summary>Fails if the page has logged a console error or a CSP violation since it was opened.</summary>
+    public static void AssertNoConsoleErrors(IPage page)
+    {
+        if (!ConsoleProblems.TryGetValue(page, out var problems))
+        {
+            return;
+        }
+
+        lock (problems)
+        {
+            Assert.True(problems.Count == 0, "Console errors in the browser:\n" + string.Join("\n", problems));
+        }
+    }
+
+    /// <summary>Runs axe-core on the page and fails with every violation listed; also fails on console errors and CSP violations.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        AssertNoConsoleErrors(page);
         var results = await page.RunAxe();
         var violations = results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");

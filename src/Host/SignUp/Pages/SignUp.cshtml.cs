@@ -13,6 +13,7 @@ namespace ServicePro.Host.SignUp.Pages;
 
 /// <summary>A business opens its own account on the platform's address, then continues at its own.</summary>
 [EnableRateLimiting(RateLimiting.SignIn)]
+[FormsContinueAtTenantAddresses]
 public sealed class SignUpModel(BusinessSignUp signUp, ITenantContext tenant, PluginCatalog plugins, TenantAddresses addresses) : PageModel
 {
     [BindProperty]
