@@ -11,7 +11,8 @@
 # Env overrides: BENCH_DURATION (10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS (1), BENCH_WARMUP (15),
 #                BENCH_WARMUP_MAX (180), BENCH_QUIET_WAIT (180), BENCH_QUIET_WAIT_ROUND (60), BENCH_TENANTS (1000),
 #                BENCH_STARTS (3 starts of each app), BENCH_PROFILE (0), BENCH_REPORT (bench/results/fixed-cost.md),
-#                BENCH_APP_CONNECTION_EXTRA (more Npgsql settings for the host's and the anchor's connection strings).
+#                BENCH_APP_CONNECTION_EXTRA (more Npgsql settings for the host's and the anchor's connection strings),
+#                BENCH_BUILD (1; 0 runs the Release builds already there).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -54,7 +55,8 @@ fi
 
 bench_require_tools
 bench_create_database
-bench_build src/Host bench/seed bench/anchor
+# Two builds of the same project at once lock each other out; BENCH_BUILD=0 runs what is already built.
+[ "${BENCH_BUILD:-1}" = 1 ] && bench_build src/Host bench/seed bench/anchor
 bench_copy_host
 rm -rf "$anchor_dir"; cp -a bench/anchor/bin/Release/net10.0 "$anchor_dir"
 bench_host_env
@@ -65,9 +67,9 @@ anchor_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 
 log "Migrating the database..."
 bench_host_command migrate
-log "Seeding $tenants tenants (one technician, a day of appointments)..."
+log "Seeding $tenants tenants (one technician, a week of appointments)..."
 dotnet bench/seed/bin/Release/net10.0/ServicePro.Bench.Seed.dll --connection "$owner_connection;Command Timeout=0" --out "$lists" \
-  --tenants "$tenants" --technicians 1 --days 1 --customers 1 --race-tenants 1 --race-weekdays 1 \
+  --tenants "$tenants" --technicians 1 --days 7 --customers 5 --race-tenants 1 --race-weekdays 1 \
   | tee "$lists/summary.txt" >&2 || die "seeding failed"
 
 # --- starts ---------------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@
 # primary-key read costs PostgreSQL".
 #
 # Env overrides: BENCH_TENANTS (200), BENCH_TECHNICIANS (5), BENCH_DAYS (30), BENCH_ITERATIONS (4000 requests per
-#                variant per round), BENCH_ROUNDS (3), BENCH_QUIET_WAIT (120), BENCH_REPORT (bench/results/pg-cost.md).
+#                variant per round), BENCH_ROUNDS (3), BENCH_QUIET_WAIT (120), BENCH_REPORT (bench/results/pg-cost.md),
+#                BENCH_BUILD (1; 0 uses the Release builds already there, e.g. while another bench script builds the same tree).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -24,7 +25,8 @@ bench_require_whole quiet_wait
 report=${BENCH_REPORT:-$results_dir/pg-cost.md}
 
 bench_create_database
-bench_build src/Host bench/seed bench/pgcost
+# Two builds of the same project at once lock each other out; BENCH_BUILD=0 runs what is already built.
+[ "${BENCH_BUILD:-1}" = 1 ] && bench_build src/Host bench/seed bench/pgcost
 bench_copy_host
 bench_host_env
 log "Migrating the database..."
