@@ -48,10 +48,19 @@ owner_psql() { # owner_psql [psql args...]; on the postgres database unless the 
 }
 
 host_pid=""
+bench_other_pids=()   # more processes of the run (bench/fixed-cost.sh's anchor apps), stopped like the host on exit
 db_created=0
+bench_stop_process() { # bench_stop_process <pid>: TERM, up to 10 s, then KILL
+  kill -0 "$1" 2>/dev/null || return 0
+  kill -TERM "$1" 2>/dev/null
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$1" 2>/dev/null && kill -KILL "$1" 2>/dev/null
+  wait "$1" 2>/dev/null || true
+}
 bench_cleanup() {
-  local status=$?
+  local status=$? pid
   set +e
+  for pid in "${bench_other_pids[@]}"; do bench_stop_process "$pid"; done
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
     log "Stopping host (pid $host_pid)..."
     kill -TERM "$host_pid" 2>/dev/null
@@ -159,8 +168,9 @@ run_wrk() {
   fi
 }
 
-host_cpu_ticks() { # 0 while no host runs (a wait for a quiet machine before the host starts)
-  if [ -n "$host_pid" ]; then awk '{print $14 + $15}' "/proc/$host_pid/stat"; else echo 0; fi
+host_cpu_ticks() { # host_cpu_ticks [pid]: the host's (or that process's) ticks; 0 while no host runs (a wait before it starts)
+  local pid=${1:-$host_pid}
+  if [ -n "$pid" ]; then awk '{print $14 + $15}' "/proc/$pid/stat"; else echo 0; fi
 }
 # User + system ticks of all PostgreSQL processes (the whole cluster: other databases' work counts too).
 # (Processes come and go while cat reads: a vanished one is no error.)
@@ -217,9 +227,10 @@ bench_warmup() { # bench_warmup <min seconds> <name>...
 
 # Rounds that alternate the order of the endpoints (reversed on even rounds, so none always runs on the same side
 # of a round), each measurement after a wait for a quiet machine (up to $quiet_wait_round s). Appends a line per
-# measurement to $raw_dir/cpu.tsv; the wrk output is $raw_dir/round<N>-<name>.txt.
+# measurement to $raw_dir/cpu.tsv; the wrk output is $raw_dir/round<N>-<name>.txt. "host_ticks" is the CPU of the
+# process that served the endpoint: the host, or what the caller's endpoint_pid <name> names when it defines one.
 bench_rounds() { # bench_rounds <rounds> <seconds> <name>...
-  local rounds=$1 secs=$2 round i name host_before host_after total_before idle_before total_after idle_after pg_before pg_after; shift 2
+  local rounds=$1 secs=$2 round i name pid host_before host_after total_before idle_before total_after idle_after pg_before pg_after; shift 2
   local names=("$@") order
   [ -f "$raw_dir/cpu.tsv" ] || printf 'round\tendpoint\thost_ticks\ttotal_ticks\tidle_ticks\tloadavg\tquiet_wait_s\tpostgres_ticks\n' >"$raw_dir/cpu.tsv"
   for round in $(seq 1 "$rounds"); do
@@ -228,9 +239,10 @@ bench_rounds() { # bench_rounds <rounds> <seconds> <name>...
     for name in "${order[@]}"; do
       wait_quiet "$quiet_wait_round"
       log "Round $round/$rounds: $name for ${secs}s, wrk -t$threads -c$connections..."
-      pg_before=$(postgres_cpu_ticks); host_before=$(host_cpu_ticks); read -r total_before idle_before < <(system_ticks)
+      pid=$host_pid; declare -F endpoint_pid >/dev/null && pid=$(endpoint_pid "$name")
+      pg_before=$(postgres_cpu_ticks); host_before=$(host_cpu_ticks "$pid"); read -r total_before idle_before < <(system_ticks)
       measure_endpoint "$name" "$raw_dir/round$round-$name.txt" "$secs"
-      host_after=$(host_cpu_ticks); read -r total_after idle_after < <(system_ticks); pg_after=$(postgres_cpu_ticks)
+      host_after=$(host_cpu_ticks "$pid"); read -r total_after idle_after < <(system_ticks); pg_after=$(postgres_cpu_ticks)
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$(( host_after - host_before ))" \
         "$(( total_after - total_before ))" "$(( idle_after - idle_before ))" "$(cut -d' ' -f1 /proc/loadavg)" "$quiet_waited" \
         "$(( pg_after - pg_before ))" >>"$raw_dir/cpu.tsv"

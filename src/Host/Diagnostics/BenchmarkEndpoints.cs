@@ -1,3 +1,4 @@
+using System.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,6 +13,9 @@ namespace ServicePro.Host.Diagnostics;
 
 public sealed record RawBookingRow(Guid Id, Guid TechnicianId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status);
 
+/// <summary>What <c>/bench/memory</c> answers: bytes allocated since the process started, the managed heap, the working set.</summary>
+public sealed record MemoryFigures(long Allocated, long Heap, long WorkingSet);
+
 public sealed record RawInsertRequest(Guid TechnicianId, Guid CustomerId, Guid ServiceId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
 /// <summary>
@@ -24,6 +28,8 @@ public sealed record RawInsertRequest(Guid TechnicianId, Guid CustomerId, Guid S
 /// which also reads the tenant's data in one database round trip (bench/scheduling.sh).</item>
 /// <item><c>/bench/raw-insert</c>: one booking inserted with raw Npgsql into the same table, under the same no-overlap
 /// constraint — the floor under POST /api/bookings (bench/scheduling.sh).</item>
+/// <item><c>/bench/memory</c>: the process's allocated bytes, heap and working set (after a full collection with
+/// <c>?collect=true</c>), so bench/fixed-cost.sh can divide a run's allocations by its requests and weigh what stays.</item>
 /// </list>
 /// The database baselines go through tenant resolution like the real endpoints and set <c>app.tenant_id</c> as
 /// row-level security requires, in the same round trip as their statement: the least any tenant's read or write can cost.
@@ -46,6 +52,7 @@ public static class BenchmarkEndpoints
         app.MapGet("/bench/tenant-flag", () => TypedResults.Ok(Payload))
             .RequireTenantFeature(FeatureFlags.WhiteLabel)
             .ExcludeFromDescription();
+        app.MapGet("/bench/memory", (bool? collect) => TypedResults.Ok(Memory(collect == true))).ExcludeFromDescription();
 
         var connections = app.ServiceProvider.GetRequiredService<DatabaseConnections>();
         if (connections.Provider == DatabaseProvider.Postgres)
@@ -120,6 +127,18 @@ public static class BenchmarkEndpoints
         }
 
         return TypedResults.Created($"/api/bookings/{id}", new { id });
+    }
+
+    private static MemoryFigures Memory(bool collect)
+    {
+        if (collect)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return new MemoryFigures(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet);
     }
 
     private static Guid? TenantOf(HttpContext http) => http.Features.Get<ITenantContext>()?.TenantId;
