@@ -118,18 +118,18 @@ public static class ServiceEndpoints
     private static Dictionary<string, string[]> Validate(string name, decimal priceMin, decimal priceMax, int duration, int maxDuration)
     {
         var errors = new Dictionary<string, string[]>();
-        if (name.Length is 0 or > ServiceLimits.MaxNameLength)
+        if (name.Length is 0 or > ContentLimits.MaxServiceNameLength)
         {
-            errors["name"] = [$"A name of up to {ServiceLimits.MaxNameLength} characters is required."];
+            errors["name"] = [$"A name of up to {ContentLimits.MaxServiceNameLength} characters is required."];
         }
 
-        if (priceMin < 0 || priceMax < priceMin || priceMax > ServiceLimits.MaxPrice)
+        if (priceMin < 0 || priceMax < priceMin || priceMax > ContentLimits.MaxPrice)
         {
             errors["priceMin"] = ["Prices must be between 0 and 1,000,000, with the minimum not above the maximum."];
         }
 
-        if (duration is < ServiceLimits.MinDurationMinutes or > ServiceLimits.MaxDurationMinutes
-            || maxDuration < duration || maxDuration > ServiceLimits.MaxDurationMinutes)
+        if (duration is < ContentLimits.MinDurationMinutes or > ContentLimits.MaxDurationMinutes
+            || maxDuration < duration || maxDuration > ContentLimits.MaxDurationMinutes)
         {
             errors["durationMinutes"] = ["Durations are 5 minutes to 24 hours, with the typical one not above the longest."];
         }

@@ -8,7 +8,7 @@ namespace ServicePro.Host.Hosting;
 /// 404s alike. They are written when the response starts, so a handler that clears the response (the exception
 /// handler does) or answers early (tenant resolution, the rate limiter, static files) still sends them.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next, IFrameAncestors frameAncestors, IOptions<ServiceProOptions> options)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IFrameAncestors frameAncestors, IOptions<Tenancy.TenancyOptions> options)
 {
     // A person's browser has no use for these on our pages; a compromised page then can't ask for them either.
     private const string PermissionsPolicy =

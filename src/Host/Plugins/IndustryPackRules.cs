@@ -100,9 +100,9 @@ public static partial class IndustryPackRules
                 problems.Add($"{label}: the key '{s.Key}' is used by another service.");
             }
 
-            if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > ServiceLimits.MaxNameLength)
+            if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > ContentLimits.MaxServiceNameLength)
             {
-                problems.Add($"{label} needs a name of up to {ServiceLimits.MaxNameLength} characters.");
+                problems.Add($"{label} needs a name of up to {ContentLimits.MaxServiceNameLength} characters.");
             }
             else if (!names.Add(s.Name))
             {
@@ -114,9 +114,9 @@ public static partial class IndustryPackRules
                 problems.Add($"{label} needs a description of up to {MaxTextLength:N0} characters.");
             }
 
-            if (s.PriceMin < 0 || s.PriceMax > ServiceLimits.MaxPrice)
+            if (s.PriceMin < 0 || s.PriceMax > ContentLimits.MaxPrice)
             {
-                problems.Add($"{label}: prices must be between 0 and {ServiceLimits.MaxPrice:N0} (got {s.PriceMin} to {s.PriceMax}).");
+                problems.Add($"{label}: prices must be between 0 and {ContentLimits.MaxPrice:N0} (got {s.PriceMin} to {s.PriceMax}).");
             }
 
             if (s.PriceMin > s.PriceMax)
@@ -124,9 +124,9 @@ public static partial class IndustryPackRules
                 problems.Add($"{label}: the lowest price ({s.PriceMin}) is above the highest ({s.PriceMax}).");
             }
 
-            if (s.DurationMinutes < ServiceLimits.MinDurationMinutes || s.MaxDurationMinutes > ServiceLimits.MaxDurationMinutes)
+            if (s.DurationMinutes < ContentLimits.MinDurationMinutes || s.MaxDurationMinutes > ContentLimits.MaxDurationMinutes)
             {
-                problems.Add($"{label}: durations must be {ServiceLimits.MinDurationMinutes} to {ServiceLimits.MaxDurationMinutes} minutes "
+                problems.Add($"{label}: durations must be {ContentLimits.MinDurationMinutes} to {ContentLimits.MaxDurationMinutes} minutes "
                     + $"(got {s.DurationMinutes} to {s.MaxDurationMinutes}).");
             }
 
@@ -239,9 +239,9 @@ public static partial class IndustryPackRules
             return;
         }
 
-        if (scheduler.DefaultBufferMinutes is < 0 or > SchedulingSettingsRules.MaxBufferMinutes)
+        if (scheduler.DefaultBufferMinutes is < 0 or > ContentLimits.MaxBufferMinutes)
         {
-            problems.Add($"The buffer between jobs must be 0 to {SchedulingSettingsRules.MaxBufferMinutes} minutes (got {scheduler.DefaultBufferMinutes}).");
+            problems.Add($"The buffer between jobs must be 0 to {ContentLimits.MaxBufferMinutes} minutes (got {scheduler.DefaultBufferMinutes}).");
         }
 
         if (scheduler.DepositPercentage is < 0 or > 100)

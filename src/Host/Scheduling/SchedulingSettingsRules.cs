@@ -15,7 +15,7 @@ public static class SchedulingSettingsRules
     public const double MaxRadiusMiles = 250;
 
     /// <summary>The longest buffer between jobs, in minutes; the availability engine reads this far around a day.</summary>
-    public const int MaxBufferMinutes = 240;
+    public const int MaxBufferMinutes = Plugins.ContentLimits.MaxBufferMinutes;
 
     public static void CheckBusinessHours(Dictionary<string, BusinessDay>? hours, Dictionary<string, string[]> errors)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Bookings;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Bookings;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Host.Onboarding;
+using ServicePro.Host.SignUp;
 using ServicePro.Tests.Infrastructure;
 using ServicePro.Tests.Onboarding;
 
@@ -28,9 +29,9 @@ public static class ErrorPages
 
     /// <summary>With <c>?provoke-failure</c>, sign-up (the /signup page, POST /api/signup) fails with an exception nobody expects.</summary>
     public static void BreakSignUp(IServiceCollection services) =>
-        services.AddScoped<SignUp>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Query.ContainsKey(ProvokeFailure) == true
+        services.AddScoped<BusinessSignUp>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Query.ContainsKey(ProvokeFailure) == true
             ? throw new InvalidOperationException("A failure the test provokes.")
-            : ActivatorUtilities.CreateInstance<SignUp>(sp));
+            : ActivatorUtilities.CreateInstance<BusinessSignUp>(sp));
 
     /// <summary>A tenant whose owner filled in the business basics (with a phone and an e-mail customers can use).</summary>
     public static async Task<TestTenant> TenantWithContactAsync(ServiceProApp app, string brand)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ServicePro.Host.Hosting;
+using ServicePro.Host.Jobs;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
 
@@ -75,7 +76,7 @@ public static class TestPostgres
             .Options;
         await using var appDb = new PostgresServiceProDbContext(appOptions, new TenantContext());
         var migrator = new DatabaseMigrator(
-            new DatabaseConnections(DatabaseProvider.Postgres, app, owner), appDb, NullLogger<DatabaseMigrator>.Instance);
+            new DatabaseConnections(DatabaseProvider.Postgres, app, owner), appDb, [new JobStorageSchema()], NullLogger<DatabaseMigrator>.Instance);
         await migrator.MigrateAsync(CancellationToken.None);
         return database.Name;
     }

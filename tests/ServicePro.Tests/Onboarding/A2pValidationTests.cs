@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Auditing;
+using ServicePro.Host.Onboarding;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Onboarding;

@@ -311,194 +311,6 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                     b.ToTable("bookings", (string)null);
                 });
 
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingNotice", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("body");
-
-                    b.Property<Guid>("BookingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("booking_id");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("channel");
-
-                    b.Property<DateTimeOffset?>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_at");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("detail");
-
-                    b.Property<DateTimeOffset>("ForStartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("for_starts_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("ProviderMessageId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("provider_message_id");
-
-                    b.Property<string>("Recipient")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("recipient");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_booking_notices");
-
-                    b.HasIndex("TenantId", "BookingId", "Kind", "ForStartsAt")
-                        .IsUnique()
-                        .HasDatabaseName("ix_booking_notices_tenant_id_booking_id_kind_for_starts_at");
-
-                    b.ToTable("booking_notices", (string)null);
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingSeries", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("address");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("answers")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<Guid?>("AssetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("asset_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("customer_id");
-
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("integer")
-                        .HasColumnName("duration_minutes");
-
-                    b.Property<DateOnly?>("EndsOn")
-                        .HasColumnType("date")
-                        .HasColumnName("ends_on");
-
-                    b.Property<decimal>("EstimatedPrice")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("estimated_price");
-
-                    b.Property<DateOnly?>("GeneratedThrough")
-                        .HasColumnType("date")
-                        .HasColumnName("generated_through");
-
-                    b.Property<double?>("Lat")
-                        .HasColumnType("double precision")
-                        .HasColumnName("lat");
-
-                    b.Property<double?>("Lng")
-                        .HasColumnType("double precision")
-                        .HasColumnName("lng");
-
-                    b.Property<TimeOnly>("LocalStartTime")
-                        .HasColumnType("time without time zone")
-                        .HasColumnName("local_start_time");
-
-                    b.Property<string>("Notes")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("notes");
-
-                    b.Property<string>("Pattern")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("pattern")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<Guid>("ServiceId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("service_id");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("date")
-                        .HasColumnName("starts_on");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<Guid>("TechnicianId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("technician_id");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_booking_series");
-
-                    b.HasIndex("TenantId", "CustomerId")
-                        .HasDatabaseName("ix_booking_series_tenant_id_customer_id");
-
-                    b.HasIndex("TenantId", "ServiceId")
-                        .HasDatabaseName("ix_booking_series_tenant_id_service_id");
-
-                    b.HasIndex("TenantId", "TechnicianId")
-                        .HasDatabaseName("ix_booking_series_tenant_id_technician_id");
-
-                    b.ToTable("booking_series", (string)null);
-                });
-
             modelBuilder.Entity("ServicePro.Host.Bookings.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -541,45 +353,6 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_idempotency_keys_created_at");
 
                     b.ToTable("idempotency_keys", (string)null);
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.SeriesOccurrence", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("SeriesId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("series_id");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
-                        .HasColumnName("date");
-
-                    b.Property<Guid?>("BookingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("booking_id");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("state");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("TenantId", "SeriesId", "Date")
-                        .HasName("pk_series_occurrences");
-
-                    b.ToTable("series_occurrences", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Catalog.TenantService", b =>
@@ -940,6 +713,14 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTimeOffset?>("LockedOutUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_out_until");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -953,6 +734,66 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_staff_memberships_user_id");
 
                     b.ToTable("staff_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Integrations.TenantIntegration", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Config")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("config")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_summary");
+
+                    b.Property<DateTimeOffset?>("LastTestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_tested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Provider")
+                        .HasName("pk_tenant_integrations");
+
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_tenant_integrations_tenant_id_status");
+
+                    b.ToTable("tenant_integrations", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
@@ -990,6 +831,83 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasName("pk_message_templates");
 
                     b.ToTable("message_templates", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Notices.BookingNotice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTimeOffset>("ForStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("for_starts_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_notices");
+
+                    b.HasIndex("TenantId", "BookingId", "Kind", "ForStartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_notices_tenant_id_booking_id_kind_for_starts_at");
+
+                    b.ToTable("booking_notices", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
@@ -1275,6 +1193,156 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_tenant_secrets_key_version");
 
                     b.ToTable("tenant_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.BookingSeries", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<decimal>("EstimatedPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("estimated_price");
+
+                    b.Property<DateOnly?>("GeneratedThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("generated_through");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lng");
+
+                    b.Property<TimeOnly>("LocalStartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("local_start_time");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pattern")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("technician_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_series");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "ServiceId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_service_id");
+
+                    b.HasIndex("TenantId", "TechnicianId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_technician_id");
+
+                    b.ToTable("booking_series", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.SeriesOccurrence", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "SeriesId", "Date")
+                        .HasName("pk_series_occurrences");
+
+                    b.ToTable("series_occurrences", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Technicians.Technician", b =>
@@ -1649,66 +1717,6 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                     b.ToTable("tenants", (string)null);
                 });
 
-            modelBuilder.Entity("ServicePro.Host.Tenancy.TenantIntegration", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<string>("Provider")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("provider");
-
-                    b.Property<string>("Config")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("config")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Findings")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("findings")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("LastSummary")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("last_summary");
-
-                    b.Property<DateTimeOffset?>("LastTestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_tested_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("TenantId", "Provider")
-                        .HasName("pk_tenant_integrations");
-
-                    b.HasIndex("TenantId", "Status")
-                        .HasDatabaseName("ix_tenant_integrations_tenant_id_status");
-
-                    b.ToTable("tenant_integrations", (string)null);
-                });
-
             modelBuilder.Entity("ServicePro.Host.Tenancy.TenantSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1881,40 +1889,6 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_bookings_technicians_tenant_id_technician_id");
                 });
 
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingNotice", b =>
-                {
-                    b.HasOne("ServicePro.Host.Bookings.Booking", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_notices_bookings_tenant_id_booking_id");
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingSeries", b =>
-                {
-                    b.HasOne("ServicePro.Host.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_series_customers_tenant_id_customer_id");
-
-                    b.HasOne("ServicePro.Host.Catalog.TenantService", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "ServiceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_series_services_tenant_id_service_id");
-
-                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "TechnicianId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_series_technicians_tenant_id_technician_id");
-                });
-
             modelBuilder.Entity("ServicePro.Host.Bookings.IdempotencyRecord", b =>
                 {
                     b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
@@ -1923,16 +1897,6 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_tenants_tenant_id");
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.SeriesOccurrence", b =>
-                {
-                    b.HasOne("ServicePro.Host.Bookings.BookingSeries", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "SeriesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_series_occurrences_booking_series_tenant_id_series_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Catalog.TenantService", b =>
@@ -1992,6 +1956,16 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_staff_memberships_users_user_id");
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Integrations.TenantIntegration", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_integrations_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
                 {
                     b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
@@ -2000,6 +1974,16 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_message_templates_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Notices.BookingNotice", b =>
+                {
+                    b.HasOne("ServicePro.Host.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_notices_bookings_tenant_id_booking_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
@@ -2030,6 +2014,40 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_secrets_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.BookingSeries", b =>
+                {
+                    b.HasOne("ServicePro.Host.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_customers_tenant_id_customer_id");
+
+                    b.HasOne("ServicePro.Host.Catalog.TenantService", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_services_tenant_id_service_id");
+
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_technicians_tenant_id_technician_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.SeriesOccurrence", b =>
+                {
+                    b.HasOne("ServicePro.Host.Series.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_occurrences_booking_series_tenant_id_series_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Technicians.Technician", b =>
@@ -2087,16 +2105,6 @@ namespace ServicePro.Host.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_time_off_requests_technicians_tenant_id_technician_id");
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Tenancy.TenantIntegration", b =>
-                {
-                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_tenant_integrations_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Tenancy.TenantSettings", b =>

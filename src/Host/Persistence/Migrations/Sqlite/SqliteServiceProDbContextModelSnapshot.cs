@@ -303,194 +303,6 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     b.ToTable("bookings", (string)null);
                 });
 
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingNotice", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<Guid>("BookingId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("booking_id");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("channel");
-
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("claimed_at");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("detail");
-
-                    b.Property<long>("ForStartsAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("for_starts_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("ProviderMessageId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("provider_message_id");
-
-                    b.Property<string>("Recipient")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recipient");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_booking_notices");
-
-                    b.HasIndex("TenantId", "BookingId", "Kind", "ForStartsAt")
-                        .IsUnique()
-                        .HasDatabaseName("ix_booking_notices_tenant_id_booking_id_kind_for_starts_at");
-
-                    b.ToTable("booking_notices", (string)null);
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingSeries", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("address");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("answers")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<Guid?>("AssetId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("asset_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("customer_id");
-
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("duration_minutes");
-
-                    b.Property<DateOnly?>("EndsOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ends_on");
-
-                    b.Property<decimal>("EstimatedPrice")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("estimated_price");
-
-                    b.Property<DateOnly?>("GeneratedThrough")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("generated_through");
-
-                    b.Property<double?>("Lat")
-                        .HasColumnType("REAL")
-                        .HasColumnName("lat");
-
-                    b.Property<double?>("Lng")
-                        .HasColumnType("REAL")
-                        .HasColumnName("lng");
-
-                    b.Property<TimeOnly>("LocalStartTime")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("local_start_time");
-
-                    b.Property<string>("Notes")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("notes");
-
-                    b.Property<string>("Pattern")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("pattern")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<Guid>("ServiceId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("service_id");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("starts_on");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<Guid>("TechnicianId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("technician_id");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_booking_series");
-
-                    b.HasIndex("TenantId", "CustomerId")
-                        .HasDatabaseName("ix_booking_series_tenant_id_customer_id");
-
-                    b.HasIndex("TenantId", "ServiceId")
-                        .HasDatabaseName("ix_booking_series_tenant_id_service_id");
-
-                    b.HasIndex("TenantId", "TechnicianId")
-                        .HasDatabaseName("ix_booking_series_tenant_id_technician_id");
-
-                    b.ToTable("booking_series", (string)null);
-                });
-
             modelBuilder.Entity("ServicePro.Host.Bookings.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -533,45 +345,6 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_keys_created_at");
 
                     b.ToTable("idempotency_keys", (string)null);
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.SeriesOccurrence", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("SeriesId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("series_id");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("date");
-
-                    b.Property<Guid?>("BookingId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("booking_id");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("TenantId", "SeriesId", "Date")
-                        .HasName("pk_series_occurrences");
-
-                    b.ToTable("series_occurrences", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Catalog.TenantService", b =>
@@ -932,6 +705,14 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LockedOutUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_out_until");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -945,6 +726,66 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_staff_memberships_user_id");
 
                     b.ToTable("staff_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Integrations.TenantIntegration", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Config")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("config")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_summary");
+
+                    b.Property<long?>("LastTestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_tested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Provider")
+                        .HasName("pk_tenant_integrations");
+
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_tenant_integrations_tenant_id_status");
+
+                    b.ToTable("tenant_integrations", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
@@ -982,6 +823,83 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasName("pk_message_templates");
 
                     b.ToTable("message_templates", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Notices.BookingNotice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<long>("ForStartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_starts_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_notices");
+
+                    b.HasIndex("TenantId", "BookingId", "Kind", "ForStartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_notices_tenant_id_booking_id_kind_for_starts_at");
+
+                    b.ToTable("booking_notices", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
@@ -1267,6 +1185,156 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_tenant_secrets_key_version");
 
                     b.ToTable("tenant_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.BookingSeries", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asset_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<decimal>("EstimatedPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("estimated_price");
+
+                    b.Property<DateOnly?>("GeneratedThrough")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_through");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
+                    b.Property<TimeOnly>("LocalStartTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_start_time");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pattern")
+                        .HasAnnotation("ServicePro:JsonColumn", true);
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TechnicianId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_booking_series");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "ServiceId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_service_id");
+
+                    b.HasIndex("TenantId", "TechnicianId")
+                        .HasDatabaseName("ix_booking_series_tenant_id_technician_id");
+
+                    b.ToTable("booking_series", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.SeriesOccurrence", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "SeriesId", "Date")
+                        .HasName("pk_series_occurrences");
+
+                    b.ToTable("series_occurrences", (string)null);
                 });
 
             modelBuilder.Entity("ServicePro.Host.Technicians.Technician", b =>
@@ -1641,66 +1709,6 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                     b.ToTable("tenants", (string)null);
                 });
 
-            modelBuilder.Entity("ServicePro.Host.Tenancy.TenantIntegration", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<string>("Provider")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("provider");
-
-                    b.Property<string>("Config")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("config")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Findings")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("findings")
-                        .HasAnnotation("ServicePro:JsonColumn", true);
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("LastSummary")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_summary");
-
-                    b.Property<long?>("LastTestedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_tested_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("TenantId", "Provider")
-                        .HasName("pk_tenant_integrations");
-
-                    b.HasIndex("TenantId", "Status")
-                        .HasDatabaseName("ix_tenant_integrations_tenant_id_status");
-
-                    b.ToTable("tenant_integrations", (string)null);
-                });
-
             modelBuilder.Entity("ServicePro.Host.Tenancy.TenantSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1873,40 +1881,6 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_bookings_technicians_tenant_id_technician_id");
                 });
 
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingNotice", b =>
-                {
-                    b.HasOne("ServicePro.Host.Bookings.Booking", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_notices_bookings_tenant_id_booking_id");
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.BookingSeries", b =>
-                {
-                    b.HasOne("ServicePro.Host.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_series_customers_tenant_id_customer_id");
-
-                    b.HasOne("ServicePro.Host.Catalog.TenantService", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "ServiceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_series_services_tenant_id_service_id");
-
-                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "TechnicianId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_booking_series_technicians_tenant_id_technician_id");
-                });
-
             modelBuilder.Entity("ServicePro.Host.Bookings.IdempotencyRecord", b =>
                 {
                     b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
@@ -1915,16 +1889,6 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_tenants_tenant_id");
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Bookings.SeriesOccurrence", b =>
-                {
-                    b.HasOne("ServicePro.Host.Bookings.BookingSeries", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "SeriesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_series_occurrences_booking_series_tenant_id_series_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Catalog.TenantService", b =>
@@ -1984,6 +1948,16 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_staff_memberships_users_user_id");
                 });
 
+            modelBuilder.Entity("ServicePro.Host.Integrations.TenantIntegration", b =>
+                {
+                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_integrations_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("ServicePro.Host.Messaging.MessageTemplate", b =>
                 {
                     b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
@@ -1992,6 +1966,16 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_message_templates_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Notices.BookingNotice", b =>
+                {
+                    b.HasOne("ServicePro.Host.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_notices_bookings_tenant_id_booking_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Onboarding.A2pRegistration", b =>
@@ -2022,6 +2006,40 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_secrets_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.BookingSeries", b =>
+                {
+                    b.HasOne("ServicePro.Host.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_customers_tenant_id_customer_id");
+
+                    b.HasOne("ServicePro.Host.Catalog.TenantService", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_services_tenant_id_service_id");
+
+                    b.HasOne("ServicePro.Host.Technicians.Technician", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_series_technicians_tenant_id_technician_id");
+                });
+
+            modelBuilder.Entity("ServicePro.Host.Series.SeriesOccurrence", b =>
+                {
+                    b.HasOne("ServicePro.Host.Series.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_series_occurrences_booking_series_tenant_id_series_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Technicians.Technician", b =>
@@ -2079,16 +2097,6 @@ namespace ServicePro.Host.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_time_off_requests_technicians_tenant_id_technician_id");
-                });
-
-            modelBuilder.Entity("ServicePro.Host.Tenancy.TenantIntegration", b =>
-                {
-                    b.HasOne("ServicePro.Host.Tenancy.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_tenant_integrations_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ServicePro.Host.Tenancy.TenantSettings", b =>
