@@ -58,7 +58,8 @@ public static class TransportSecurity
     /// <summary>HSTS and the redirect to HTTPS, outside Development (which runs on plain http://localhost).</summary>
     public static WebApplication UseHttpsOnly(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
+        // Production only: local runs and tests speak plain HTTP on a port of their own and have no HTTPS port to go to.
+        if (!app.Environment.IsProduction())
         {
             return app;
         }
