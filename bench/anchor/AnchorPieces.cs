@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 
 namespace ServicePro.Bench.Anchor;
 
@@ -55,7 +55,9 @@ internal sealed record AnchorPieces(bool Autofac, bool Exceptions, bool Scope, b
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = int.MaxValue, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                    PermitLimit = int.MaxValue,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
                 })));
         }
 

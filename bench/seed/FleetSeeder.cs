@@ -179,9 +179,18 @@ public static class FleetSeeder
             "unnest(@id, @slug, @zone) AS n(id, slug, zone)", "r.id = @root",
             new()
             {
-                ["id"] = "n.id", ["slug"] = "n.slug", ["name"] = "'Bench business ' || n.slug", ["brand_name"] = "'Bench ' || n.slug",
-                ["custom_domain"] = "NULL", ["timezone"] = "n.zone", ["email"] = "NULL", ["phone"] = "NULL",
-                ["created_at"] = "@now", ["updated_at"] = "@now", ["go_live_at"] = "@now", ["last_active_at"] = "NULL",
+                ["id"] = "n.id",
+                ["slug"] = "n.slug",
+                ["name"] = "'Bench business ' || n.slug",
+                ["brand_name"] = "'Bench ' || n.slug",
+                ["custom_domain"] = "NULL",
+                ["timezone"] = "n.zone",
+                ["email"] = "NULL",
+                ["phone"] = "NULL",
+                ["created_at"] = "@now",
+                ["updated_at"] = "@now",
+                ["go_live_at"] = "@now",
+                ["last_active_at"] = "NULL",
             },
             [
                 new("id", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids },

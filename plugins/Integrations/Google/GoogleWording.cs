@@ -5,7 +5,7 @@ internal static class GoogleWording
 {
     public static string CalendarTrouble(GoogleApiError error, string calendarId, bool inCalendarList) => ((int)error.Status, error.Reason) switch
     {
-        (429, _) or (>= 500, _) or (403, "rateLimitExceeded" or "userRateLimitExceeded") =>
+        (429, _) or ( >= 500, _) or (403, "rateLimitExceeded" or "userRateLimitExceeded") =>
             "Google Calendar is busy right now; try again in a few minutes.",
         (401, _) => "Google rejected the sign-in for Google Calendar; connect Google again.",
         (403, "insufficientPermissions") =>

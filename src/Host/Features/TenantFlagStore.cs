@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using ServicePro.Host.Persistence;
 using ServicePro.Host.Auditing;
+using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Features;

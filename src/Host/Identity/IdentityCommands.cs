@@ -65,8 +65,12 @@ public static class IdentityCommands
             {
                 user = new AppUser
                 {
-                    Id = Guid.CreateVersion7(), UserName = address, Email = address, DisplayName = address.Split('@')[0],
-                    IsPlatformOperator = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    Id = Guid.CreateVersion7(),
+                    UserName = address,
+                    Email = address,
+                    DisplayName = address.Split('@')[0],
+                    IsPlatformOperator = true,
+                    CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow(),
                 };
                 result = await users.CreateAsync(user, parse.GetValue(password)!);
             }

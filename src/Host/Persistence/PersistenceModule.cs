@@ -1,8 +1,8 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using System.CommandLine;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Tenancy;
 

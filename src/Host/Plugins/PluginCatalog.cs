@@ -89,7 +89,8 @@ public sealed class PluginCatalog
         var health = new PluginHealth();
         var pack = new GuardedPack(new CustomPack(), new PackGuard(CustomPack.PackSlug, health, clock, logger));
         return new PluginDescriptor(pack.Slug, pack.Name, AbstractionsVersion.Current + ".0", PluginKinds.IndustryPack, "built-in", "(host)",
-            [AbstractionsVersion.Current], PluginStatus.Loaded, [], pack) { Health = health };
+            [AbstractionsVersion.Current], PluginStatus.Loaded, [], pack)
+        { Health = health };
     }
 
     /// <summary>
@@ -114,7 +115,8 @@ public sealed class PluginCatalog
         var health = new PluginHealth();
         PluginDescriptor Describe(PluginStatus status, IReadOnlyList<string> problems, object? instance = null) =>
             new(manifest.Id, manifest.Name, manifest.Version, manifest.Kind, source, folderName,
-                manifest.SupportedAbstractions, status, problems, instance as IIndustryPack, instance as IIntegrationProvider) { Health = health };
+                manifest.SupportedAbstractions, status, problems, instance as IIndustryPack, instance as IIntegrationProvider)
+            { Health = health };
 
         if (loadedSoFar.Any(p => p.Id == manifest.Id && p.Status == PluginStatus.Loaded))
         {

@@ -97,7 +97,8 @@ public sealed class AvailabilityService(IScheduleLoader loader, JobEstimator est
 
         var duration = request.DurationMinutes ?? estimate?.DurationMinutes ?? service.DurationMinutes;
         var query = new AvailabilityQuery(zone, request.From, request.To, clock.GetUtcNow(), duration,
-            SchedulingRules.FromTenantSettings(snapshot.Settings)) { TechnicianId = request.TechnicianId };
+            SchedulingRules.FromTenantSettings(snapshot.Settings))
+        { TechnicianId = request.TechnicianId };
         return new OpenTimes(service, zone, duration, estimate, AvailabilityEngine.FindOpenSlots(query, snapshot.Technicians));
     }
 

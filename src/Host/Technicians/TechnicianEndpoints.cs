@@ -216,8 +216,11 @@ public static class TechnicianEndpoints
         }));
         technician.UpdatedAt = clock.GetUtcNow();
         db.AuditLog.Add(AuditEntry.Create(clock, ServiceProClaims.ActorOf(http.User), "technician.shifts_set", "technician", id.ToString(),
-            new() { ["shifts"] = string.Join("; ", shifts.OrderBy(s => TechnicianRules.WeekOrder(s.Day)).ThenBy(s => s.Start)
-                .Select(s => $"{TechnicianRules.WeekdayName(s.Day)} {s.Start:HH:mm}-{s.End:HH:mm}")) }));
+            new()
+            {
+                ["shifts"] = string.Join("; ", shifts.OrderBy(s => TechnicianRules.WeekOrder(s.Day)).ThenBy(s => s.Start)
+                .Select(s => $"{TechnicianRules.WeekdayName(s.Day)} {s.Start:HH:mm}-{s.End:HH:mm}"))
+            }));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await LoadDtoAsync(db, technician, ct));
     }

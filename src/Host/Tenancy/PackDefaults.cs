@@ -28,6 +28,10 @@ public static class PackDefaults
         pack.SmsTemplates.Select(t => new MessageTemplate { Channel = MessageChannel.Sms, Moment = t.Key, Body = t.Value, UpdatedAt = now })
             .Concat(pack.EmailTemplates.Select(t => new MessageTemplate
             {
-                Channel = MessageChannel.Email, Moment = t.Key, Subject = t.Value.Subject, Body = t.Value.Body, UpdatedAt = now,
+                Channel = MessageChannel.Email,
+                Moment = t.Key,
+                Subject = t.Value.Subject,
+                Body = t.Value.Body,
+                UpdatedAt = now,
             }));
 }

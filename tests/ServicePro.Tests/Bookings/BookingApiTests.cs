@@ -58,7 +58,11 @@ public sealed class BookingApiTests(ServiceProApp app) : IClassFixture<ServicePr
         var world = await BookingWorld.CreateAsync(app);
         object Evening(int hour, int minute, Guid? technicianId) => new
         {
-            customerId = world.CustomerId, serviceId = world.ServiceId, startsAt = world.At(hour, minute), technicianId, outsideTheRules = true,
+            customerId = world.CustomerId,
+            serviceId = world.ServiceId,
+            startsAt = world.At(hour, minute),
+            technicianId,
+            outsideTheRules = true,
         };
 
         // The rules close at 17:00; the owner books the regular customer at 18:30 anyway.
@@ -164,7 +168,11 @@ public sealed class BookingApiTests(ServiceProApp app) : IClassFixture<ServicePr
 
         var response = await world.Owner.PostAsJsonAsync("/api/bookings", new
         {
-            customerId = world.CustomerId, serviceId = world.ServiceId, startsAt = world.At(10), lat = 35.4676, lng = -97.5164,
+            customerId = world.CustomerId,
+            serviceId = world.ServiceId,
+            startsAt = world.At(10),
+            lat = 35.4676,
+            lng = -97.5164,
         });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);

@@ -30,7 +30,11 @@ internal sealed record BookingWorld(ServiceProApp App, TestTenant Tenant, Guid S
             settings.BusinessHours = BusinessDay.Weekdays.ToDictionary(d => d, d => new BusinessDay("09:00", "17:00", d is "saturday" or "sunday"));
             settings.SchedulerConfig = settings.SchedulerConfig with
             {
-                HalfHourIncrements = true, MinimumNoticeHours = 24, AllowWeekendBookings = false, EnableLunchBreak = false, BufferMinutes = 30,
+                HalfHourIncrements = true,
+                MinimumNoticeHours = 24,
+                AllowWeekendBookings = false,
+                EnableLunchBreak = false,
+                BufferMinutes = 30,
             };
             var service = await db.Services.Where(s => s.IsActive).OrderBy(s => s.SortOrder).FirstAsync();
             service.DurationMinutes = 60;

@@ -27,9 +27,16 @@ public sealed class NoticeSqliteTests(EmbeddedApp app) : IClassFixture<EmbeddedA
         var customer = new Customer { Id = Guid.CreateVersion7(), Name = "Jordan Ellis", Phone = "+19185550199", SmsConsent = true, CreatedAt = now, UpdatedAt = now };
         var booking = new Booking
         {
-            Id = Guid.CreateVersion7(), CustomerId = customer.Id, ServiceId = (await db.Services.FirstAsync()).Id, TechnicianId = tech.Id,
-            StartsAt = now.AddHours(3), EndsAt = now.AddHours(5), Status = BookingStatus.Confirmed, Source = "staff",
-            CreatedAt = now.AddDays(-2), UpdatedAt = now,
+            Id = Guid.CreateVersion7(),
+            CustomerId = customer.Id,
+            ServiceId = (await db.Services.FirstAsync()).Id,
+            TechnicianId = tech.Id,
+            StartsAt = now.AddHours(3),
+            EndsAt = now.AddHours(5),
+            Status = BookingStatus.Confirmed,
+            Source = "staff",
+            CreatedAt = now.AddDays(-2),
+            UpdatedAt = now,
         };
         db.AddRange(tech, customer, booking);
         await db.SaveChangesAsync();

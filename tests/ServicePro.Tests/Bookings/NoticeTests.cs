@@ -82,8 +82,15 @@ public sealed class NoticeTests(NoticesApp app) : IClassFixture<NoticesApp>
 
     private static BookingNotice LeftSending(Booking booking, string kind, ShopCustomer customer, DateTimeOffset claimedAt) => new()
     {
-        Id = Guid.CreateVersion7(), BookingId = booking.Id, Kind = kind, ForStartsAt = booking.StartsAt, Status = NoticeStatus.Sending,
-        Channel = BookingNotices.SmsChannel, Recipient = customer.Phone, CreatedAt = claimedAt, ClaimedAt = claimedAt,
+        Id = Guid.CreateVersion7(),
+        BookingId = booking.Id,
+        Kind = kind,
+        ForStartsAt = booking.StartsAt,
+        Status = NoticeStatus.Sending,
+        Channel = BookingNotices.SmsChannel,
+        Recipient = customer.Phone,
+        CreatedAt = claimedAt,
+        ClaimedAt = claimedAt,
     };
 
     [Fact]

@@ -104,8 +104,12 @@ public sealed class ScheduleCacheTests(ServiceProApp app) : IClassFixture<Servic
         {
             db.TimeOff.Add(new TimeOffRequest
             {
-                TechnicianId = world.Technicians[0], StartsAt = world.At(8), EndsAt = world.At(13), Status = TimeOffStatus.Approved,
-                RequestedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
+                TechnicianId = world.Technicians[0],
+                StartsAt = world.At(8),
+                EndsAt = world.At(13),
+                Status = TimeOffStatus.Approved,
+                RequestedBy = "test",
+                CreatedAt = DateTimeOffset.UtcNow,
             });
             return db.SaveChangesAsync();
         });
@@ -156,9 +160,16 @@ public sealed class ScheduleCacheTests(ServiceProApp app) : IClassFixture<Servic
 
     private static Booking NineOClock(BookingWorld world) => new()
     {
-        Id = Guid.CreateVersion7(), CustomerId = world.CustomerId, ServiceId = world.ServiceId, TechnicianId = world.Technicians[0],
-        StartsAt = world.At(9), EndsAt = world.At(11), Status = BookingStatus.Confirmed, Source = "staff",
-        CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        Id = Guid.CreateVersion7(),
+        CustomerId = world.CustomerId,
+        ServiceId = world.ServiceId,
+        TechnicianId = world.Technicians[0],
+        StartsAt = world.At(9),
+        EndsAt = world.At(11),
+        Status = BookingStatus.Confirmed,
+        Source = "staff",
+        CreatedAt = DateTimeOffset.UtcNow,
+        UpdatedAt = DateTimeOffset.UtcNow,
     };
 
     private static string AvailabilityOn(BookingWorld world) =>

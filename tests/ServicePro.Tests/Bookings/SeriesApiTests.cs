@@ -145,7 +145,11 @@ public sealed class SeriesApiTests(ServiceProApp app) : IClassFixture<ServicePro
         var dates = FourMondaysFrom(first);
         var other = await scene.Owner.PostAsJsonAsync("/api/bookings", new
         {
-            customerId = scene.CustomerId, serviceId = scene.ServiceId, technicianId = scene.AnaId, startsAt = SeriesScene.At(dates[1], 9), durationMinutes = 60,
+            customerId = scene.CustomerId,
+            serviceId = scene.ServiceId,
+            technicianId = scene.AnaId,
+            startsAt = SeriesScene.At(dates[1], 9),
+            durationMinutes = 60,
         });
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
 

@@ -1,5 +1,5 @@
-using ServicePro.Host.Calendar.Pages;
 using ServicePro.Host.Bookings;
+using ServicePro.Host.Calendar.Pages;
 using ServicePro.Host.Scheduling;
 
 namespace ServicePro.Tests.Calendar;

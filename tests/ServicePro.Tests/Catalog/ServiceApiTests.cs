@@ -18,7 +18,12 @@ public sealed class ServiceApiTests(ServiceProApp app) : IClassFixture<ServicePr
 
         var created = await tenant.Owner.PostAsJsonAsync("/api/services", new
         {
-            name = "Holiday Lights", description = "Hang and take down", priceMin = 200, priceMax = 600, durationMinutes = 180, isOutdoor = true,
+            name = "Holiday Lights",
+            description = "Hang and take down",
+            priceMin = 200,
+            priceMax = 600,
+            durationMinutes = 180,
+            isOutdoor = true,
         });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -37,7 +37,8 @@ public sealed class CustomerAssetTests(ServiceProApp app) : IClassFixture<Servic
         // The lawn's size is known; its grass height (required when booking) is asked at booking time.
         var created = await (await tenant.Owner.PostAsJsonAsync(path, new
         {
-            label = " Front yard ", details = new Dictionary<string, string> { ["lot_size_sqft"] = " 7000 ", ["terrain"] = "" },
+            label = " Front yard ",
+            details = new Dictionary<string, string> { ["lot_size_sqft"] = " 7000 ", ["terrain"] = "" },
         })).JsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal("Front yard", created.GetProperty("label").GetString());

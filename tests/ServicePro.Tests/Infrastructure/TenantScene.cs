@@ -58,7 +58,11 @@ public sealed class TenantScene(ServiceProApp app, TestTenant tenant)
                 {
                     db.TechnicianShifts.Add(new TechnicianShift
                     {
-                        Id = Guid.CreateVersion7(), TechnicianId = technician.Id, Weekday = weekday, Start = start, End = end,
+                        Id = Guid.CreateVersion7(),
+                        TechnicianId = technician.Id,
+                        Weekday = weekday,
+                        Start = start,
+                        End = end,
                     });
                 }
             }
@@ -84,9 +88,15 @@ public sealed class TenantScene(ServiceProApp app, TestTenant tenant)
             var now = DateTimeOffset.UtcNow;
             var customer = new Customer
             {
-                Id = Guid.CreateVersion7(), Name = name, Phone = phone ?? NewPhone(), Address = address,
-                SmsConsent = smsConsent, SmsConsentSource = smsConsent ? "booking_form" : null, SmsConsentAt = smsConsent ? now : null,
-                CreatedAt = now, UpdatedAt = now,
+                Id = Guid.CreateVersion7(),
+                Name = name,
+                Phone = phone ?? NewPhone(),
+                Address = address,
+                SmsConsent = smsConsent,
+                SmsConsentSource = smsConsent ? "booking_form" : null,
+                SmsConsentAt = smsConsent ? now : null,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             db.Customers.Add(customer);
             await db.SaveChangesAsync();
@@ -125,9 +135,19 @@ public sealed class TenantScene(ServiceProApp app, TestTenant tenant)
             var created = createdAt ?? DateTimeOffset.UtcNow;
             var booking = new Booking
             {
-                Id = Guid.CreateVersion7(), CustomerId = customerId, ServiceId = serviceId, TechnicianId = technicianId,
-                StartsAt = startsAt, EndsAt = startsAt + length, Status = status, Notes = notes, Address = address, Source = "staff",
-                Version = version, CreatedAt = created, UpdatedAt = created,
+                Id = Guid.CreateVersion7(),
+                CustomerId = customerId,
+                ServiceId = serviceId,
+                TechnicianId = technicianId,
+                StartsAt = startsAt,
+                EndsAt = startsAt + length,
+                Status = status,
+                Notes = notes,
+                Address = address,
+                Source = "staff",
+                Version = version,
+                CreatedAt = created,
+                UpdatedAt = created,
                 CancelledAt = status == BookingStatus.Cancelled ? DateTimeOffset.UtcNow : null,
                 CancellationReason = status == BookingStatus.Cancelled ? CancellationReasons.Weather : null,
             };
@@ -142,8 +162,14 @@ public sealed class TenantScene(ServiceProApp app, TestTenant tenant)
         {
             db.TimeOff.Add(new TimeOffRequest
             {
-                Id = Guid.CreateVersion7(), TechnicianId = technicianId, Reason = reason, Status = TimeOffStatus.Approved,
-                StartsAt = startsAt, EndsAt = endsAt, RequestedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.CreateVersion7(),
+                TechnicianId = technicianId,
+                Reason = reason,
+                Status = TimeOffStatus.Approved,
+                StartsAt = startsAt,
+                EndsAt = endsAt,
+                RequestedBy = "test",
+                CreatedAt = DateTimeOffset.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

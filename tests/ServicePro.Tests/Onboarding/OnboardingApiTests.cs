@@ -101,7 +101,12 @@ public sealed class OnboardingApiTests(FakedProvidersApp app) : IClassFixture<Fa
 
         var response = await tenant.Owner.PutAsJsonAsync("/api/onboarding/business-basics", new
         {
-            brandName = "", primaryColor = "blue", secondaryColor = "#FFFFFF", email = "nope", phone = "12", timezone = "Mars/Olympus",
+            brandName = "",
+            primaryColor = "blue",
+            secondaryColor = "#FFFFFF",
+            email = "nope",
+            phone = "12",
+            timezone = "Mars/Olympus",
             serviceArea = new { latitude = 95, longitude = 0, radiusMiles = 0 },
             businessHours = new Dictionary<string, object> { ["monday"] = new { start = "17:00", end = "08:00", closed = false } },
         });

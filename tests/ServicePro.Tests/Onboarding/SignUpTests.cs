@@ -16,7 +16,11 @@ public sealed class SignUpApiTests(ServiceProApp app) : IClassFixture<ServicePro
 
         var response = await app.Platform().PostAsJsonAsync("/api/signup", new
         {
-            businessName = "Green Acres Lawn", slug, industry = "lawn_care", email = $"owner@{slug}.example.com", password = ServiceProApp.Password,
+            businessName = "Green Acres Lawn",
+            slug,
+            industry = "lawn_care",
+            email = $"owner@{slug}.example.com",
+            password = ServiceProApp.Password,
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -15,8 +15,13 @@ public sealed class EstimateEndpointTests(ServiceProApp app) : IClassFixture<Ser
         var id = groom.GetProperty("id").GetGuid();
         var answers = new Dictionary<string, string>
         {
-            ["pet_name"] = "Bella", ["species"] = "dog", ["breed"] = "Newfoundland", ["weight_lb"] = "120",
-            ["coat_condition"] = "some_tangles", ["temperament"] = "calm", ["rabies_vaccinated"] = "true",
+            ["pet_name"] = "Bella",
+            ["species"] = "dog",
+            ["breed"] = "Newfoundland",
+            ["weight_lb"] = "120",
+            ["coat_condition"] = "some_tangles",
+            ["temperament"] = "calm",
+            ["rabies_vaccinated"] = "true",
         };
 
         var response = await tenant.Owner.PostAsJsonAsync($"/api/services/{id}/estimate", new { answers });

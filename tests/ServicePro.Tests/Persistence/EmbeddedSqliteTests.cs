@@ -49,7 +49,9 @@ public sealed class EmbeddedSqliteTests(EmbeddedApp app) : IClassFixture<Embedde
         operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", ServiceProApp.OperatorApiKey);
         var created = await operatorClient.PostAsJsonAsync("/api/platform/tenants", new
         {
-            slug = "sparkle", name = "Sparkle Cleaning", industry = "house_cleaning",
+            slug = "sparkle",
+            name = "Sparkle Cleaning",
+            industry = "house_cleaning",
             owner = new { email = "owner@sparkle.example.com", password = ServiceProApp.Password },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -79,7 +81,9 @@ public sealed class EmbeddedSqliteTests(EmbeddedApp app) : IClassFixture<Embedde
         operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", ServiceProApp.OperatorApiKey);
         (await operatorClient.PostAsJsonAsync("/api/platform/tenants", new
         {
-            slug = "shine", name = "Shine Detailing", industry = "auto_detail",
+            slug = "shine",
+            name = "Shine Detailing",
+            industry = "auto_detail",
             owner = new { email = "owner@shine.example.com", password = ServiceProApp.Password },
         })).EnsureSuccessStatusCode();
         var owner = app.CreateClient(new() { BaseAddress = new Uri("http://shine.servicepro.localhost/") });

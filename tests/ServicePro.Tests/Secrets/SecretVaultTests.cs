@@ -51,7 +51,11 @@ public sealed class SecretVaultTests(ServiceProApp app) : IClassFixture<ServiceP
             (target.Ciphertext, target.WrappedDataKey, target.KeyVersion) = (stolen.Ciphertext, stolen.WrappedDataKey, stolen.KeyVersion);
             db.TenantSecrets.Add(new TenantSecret
             {
-                Provider = "sendgrid", Field = "api_key", Ciphertext = stolen.Ciphertext, WrappedDataKey = stolen.WrappedDataKey, KeyVersion = stolen.KeyVersion,
+                Provider = "sendgrid",
+                Field = "api_key",
+                Ciphertext = stolen.Ciphertext,
+                WrappedDataKey = stolen.WrappedDataKey,
+                KeyVersion = stolen.KeyVersion,
             });
             return await db.SaveChangesAsync();
         });

@@ -19,8 +19,13 @@ public sealed class TechnicianApiTests(ServiceProApp app) : IClassFixture<Servic
 
         var created = await (await tenant.Owner.PostAsJsonAsync("/api/technicians", new
         {
-            name = "  Robin Rake ", phone = "(918) 555-0123", email = "robin@crew.example.com", color = "#AABBCC",
-            homeBaseAddress = "1 Shop Rd, Tulsa", homeBaseLat = 36.15, homeBaseLng = -95.99,
+            name = "  Robin Rake ",
+            phone = "(918) 555-0123",
+            email = "robin@crew.example.com",
+            color = "#AABBCC",
+            homeBaseAddress = "1 Shop Rd, Tulsa",
+            homeBaseLat = 36.15,
+            homeBaseLng = -95.99,
         })).JsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
         await (await tenant.Owner.PutAsJsonAsync($"/api/technicians/{id}/skills", new { serviceIds = services })).JsonAsync(HttpStatusCode.OK);

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Technicians;
 using ServicePro.Tests.Infrastructure;
@@ -197,7 +197,11 @@ public sealed class TimeOffAndClockTests(ServiceProApp app) : IClassFixture<Serv
             {
                 db.TimeEntries.Add(new TimeEntry
                 {
-                    Id = Guid.CreateVersion7(), TechnicianId = technicianId, StartedAt = start, EndedAt = start.AddMinutes(minutes), CreatedAt = start,
+                    Id = Guid.CreateVersion7(),
+                    TechnicianId = technicianId,
+                    StartedAt = start,
+                    EndedAt = start.AddMinutes(minutes),
+                    CreatedAt = start,
                 });
             }
 

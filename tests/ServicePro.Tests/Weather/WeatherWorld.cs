@@ -80,7 +80,11 @@ internal sealed record WeatherWorld(
             settings.BusinessHours = BusinessDay.Weekdays.ToDictionary(d => d, _ => new BusinessDay("08:00", "17:00", false));
             settings.SchedulerConfig = settings.SchedulerConfig with
             {
-                HalfHourIncrements = true, MinimumNoticeHours = 1, AllowWeekendBookings = true, EnableLunchBreak = false, BufferMinutes = 30,
+                HalfHourIncrements = true,
+                MinimumNoticeHours = 1,
+                AllowWeekendBookings = true,
+                EnableLunchBreak = false,
+                BufferMinutes = 30,
             };
             var services = await db.Services.Where(s => s.IsActive).OrderBy(s => s.SortOrder).Take(2).ToListAsync();
             foreach (var service in services)
@@ -115,7 +119,12 @@ internal sealed record WeatherWorld(
     {
         var response = await Owner.PostAsJsonAsync("/api/bookings", new
         {
-            customerId = CustomerId, serviceId = serviceId ?? OutdoorServiceId, startsAt, technicianId = TechnicianId, lat, lng,
+            customerId = CustomerId,
+            serviceId = serviceId ?? OutdoorServiceId,
+            startsAt,
+            technicianId = TechnicianId,
+            lat,
+            lng,
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
