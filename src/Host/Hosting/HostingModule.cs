@@ -16,6 +16,9 @@ public sealed class HostingModule : HostModule
         // Before AddProblemDetails: the first writer that accepts a request answers it, and people get pages.
         builder.Services.AddSingleton<IProblemDetailsWriter, ErrorPageWriter>();
         builder.Services.AddProblemDetails();
+        // Development would otherwise throw on a body or parameter that doesn't bind (malformed JSON, wrong types,
+        // a missing parameter) and answer 500; every environment answers 400 with a problem, as Production does.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddHealthChecks().AddCheck<StartupState>("startup", tags: ["ready"]);
