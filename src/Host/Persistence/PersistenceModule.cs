@@ -57,7 +57,12 @@ public sealed class PersistenceModule : HostModule
         var command = new Command("migrate", "Apply database migrations, record the loaded packs and seed ROOT.");
         command.SetAction(async (_, ct) =>
         {
-            await HostCommands.InScope(services, sp => Migrate(sp, ct));
+            // With MigrateOnStartup on, the start-up tasks migrate first anyway; otherwise this is the one place that does.
+            if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+            {
+                await HostCommands.InScope(services, sp => Migrate(sp, ct));
+            }
+
             await services.PrepareAsync(ct);
             Console.WriteLine("Database is up to date.");
             return 0;

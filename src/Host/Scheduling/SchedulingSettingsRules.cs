@@ -14,9 +14,6 @@ public static class SchedulingSettingsRules
     /// <summary>The farthest a business may travel from its center, in miles.</summary>
     public const double MaxRadiusMiles = 250;
 
-    /// <summary>The longest buffer between jobs, in minutes; the availability engine reads this far around a day.</summary>
-    public const int MaxBufferMinutes = Plugins.ContentLimits.MaxBufferMinutes;
-
     public static void CheckBusinessHours(Dictionary<string, BusinessDay>? hours, Dictionary<string, string[]> errors)
     {
         if (hours is null || hours.Count != 7 || !BusinessDay.Weekdays.All(hours.ContainsKey))
@@ -80,7 +77,7 @@ public static class SchedulingSettingsRules
         Range("minimumNoticeHours", config.MinimumNoticeHours, 0, 720, "Minimum notice (hours)");
         Range("lunchMinutes", config.LunchMinutes, 15, 180, "Lunch length (minutes)");
         Range("etaPaddingMinutes", config.EtaPaddingMinutes, 0, 120, "ETA padding (minutes)");
-        Range("bufferMinutes", config.BufferMinutes, 0, MaxBufferMinutes, "Buffer between jobs (minutes)");
+        Range("bufferMinutes", config.BufferMinutes, 0, Plugins.ContentLimits.MaxBufferMinutes, "Buffer between jobs (minutes)");
         Range("depositPercentage", config.DepositPercentage, 0, 100, "Deposit percentage");
         if (!TryParseClock(config.LunchTime, out _))
         {

@@ -80,29 +80,5 @@ public sealed class HostCommandTests : IAsyncLifetime
         return await reader.ReadAsync() ? reader.GetString(0) : null;
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(RepoPaths.HostAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(RepoPaths.HostAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        start.Environment["ServicePro__Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__ServicePro"] = _database.AppConnectionString;
-        start.Environment["ConnectionStrings__ServiceProMigrations"] = _database.OwnerConnectionString;
-        start.Environment["ServicePro__Secrets__Keys__1"] = ServiceProApp.MasterKeyV1;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => HostProcess.RunAsync(_database, args);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using ServicePro.Tests.Infrastructure;
 
-namespace ServicePro.Tests.Plugins;
+namespace ServicePro.Tests.Infrastructure;
 
 /// <summary>Runs the built host as a partner or an operator would, as a process with a sub-command, on a test database.</summary>
 public static class HostProcess
