@@ -26,6 +26,8 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private Fakes.FakeProviders? _fakes;
 
+    private bool _ownsDatabase;
+
     public TestDatabase Database { get; protected set; } = null!;
 
     /// <summary>Local fakes of every outside service, for hosts that start with them (<see cref="StartsFakeProviders"/>).</summary>
@@ -42,6 +44,7 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         Database = await TestPostgres.CreateDatabaseAsync();
+        _ownsDatabase = true;
         _ = Services; // starts the host: migrations, plugin registry, ROOT
     }
 
@@ -50,6 +53,13 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Database is not null)
+        {
+            // Npgsql keeps a stopped host's idle connections for minutes; dozens of hosts per run would fill the
+            // server's connection slots long before then.
+            await TestPostgres.ReleaseAsync(Database, [AppConnectionString], drop: _ownsDatabase);
+        }
+
         if (_fakes is not null)
         {
             await _fakes.DisposeAsync();

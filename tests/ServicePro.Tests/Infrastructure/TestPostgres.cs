@@ -49,6 +49,24 @@ public static class TestPostgres
         return Describe(name);
     }
 
+    /// <summary>
+    /// Closes the pooled connections a stopped host left to <paramref name="database"/> (under its own connection
+    /// strings and any <paramref name="moreConnectionStrings"/> it used) and, when <paramref name="drop"/>, drops it.
+    /// </summary>
+    public static async Task ReleaseAsync(TestDatabase database, IEnumerable<string> moreConnectionStrings, bool drop)
+    {
+        foreach (var connectionString in moreConnectionStrings.Append(database.AppConnectionString).Append(database.OwnerConnectionString).Distinct())
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        if (drop)
+        {
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database.Name}\" WITH (FORCE)");
+        }
+    }
+
     /// <summary>An empty database, for tests of the migration path itself.</summary>
     public static async Task<TestDatabase> CreateBlankDatabaseAsync()
     {
