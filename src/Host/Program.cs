@@ -25,12 +25,14 @@ using ServicePro.Host.Series;
 using ServicePro.Host.SignUp;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 using ServicePro.Host.Weather;
 
 // The host is its modules, one per capability folder (docs/decisions/0014-capability-modules.md).
 return await ServiceProHost.RunAsync(args,
 [
     new HostingModule(),
+    new ValidationModule(),
     new PersistenceModule(),
     new TenancyModule(),
     new PluginsModule(),

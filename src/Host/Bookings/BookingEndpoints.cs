@@ -8,6 +8,7 @@ using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Scheduling;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Bookings;
 
@@ -24,13 +25,14 @@ public sealed record BookingDto(
 }
 
 public sealed record CreateBookingRequest(
-    Guid CustomerId, Guid ServiceId, DateTimeOffset StartsAt, Guid? TechnicianId, Guid? AssetId,
-    Dictionary<string, string>? Answers, int? DurationMinutes, string? Address, double? Lat, double? Lng, string? Notes,
+    Guid CustomerId, Guid ServiceId, [PlausibleDate] DateTimeOffset StartsAt, Guid? TechnicianId, Guid? AssetId,
+    [TextMap(50)] Dictionary<string, string>? Answers, int? DurationMinutes, [Text(TextRules.Line)] string? Address, [Latitude] double? Lat,
+    [Longitude] double? Lng, [Text(TextRules.Note, Multiline = true)] string? Notes,
     bool OutsideTheRules = false);
 
-public sealed record RescheduleRequest(DateTimeOffset StartsAt, Guid? TechnicianId);
+public sealed record RescheduleRequest([PlausibleDate] DateTimeOffset StartsAt, Guid? TechnicianId);
 
-public sealed record CancelRequest(string? Reason, string? Feedback);
+public sealed record CancelRequest([Text(TextRules.Line)] string? Reason, [Text(TextRules.Note, Multiline = true)] string? Feedback);
 
 public static class BookingEndpoints
 {
@@ -56,7 +58,7 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<Ok<List<BookingDto>>, ValidationProblem>> List(
-        DateTimeOffset? from, DateTimeOffset? to, Guid? technicianId, string? status, ServiceProDbContext db, TimeProvider clock, CancellationToken ct)
+        [PlausibleDate] DateTimeOffset? from, [PlausibleDate] DateTimeOffset? to, Guid? technicianId, [Text(40)] string? status, ServiceProDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var start = from ?? clock.GetUtcNow();
         var end = to ?? start.AddDays(7);

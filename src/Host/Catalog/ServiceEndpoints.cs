@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Abstractions;
@@ -7,6 +8,7 @@ using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Catalog;
 
@@ -19,11 +21,14 @@ public sealed record ServiceDto(
 }
 
 public sealed record UpdateServiceRequest(
-    string? Name, string? Description, decimal? PriceMin, decimal? PriceMax, int? DurationMinutes, int? MaxDurationMinutes, bool? IsActive, bool? IsOutdoor = null);
+    [Text(ContentLimits.MaxServiceNameLength)] string? Name, [Text(TextRules.Note, Multiline = true)] string? Description, decimal? PriceMin, decimal? PriceMax, int? DurationMinutes, int? MaxDurationMinutes, bool? IsActive, bool? IsOutdoor = null);
 
-public sealed record CreateServiceRequest(string? Name, string? Description, decimal PriceMin, decimal PriceMax, int DurationMinutes, int? MaxDurationMinutes, bool IsOutdoor);
+public sealed record CreateServiceRequest(
+    [Text(ContentLimits.MaxServiceNameLength)] string? Name, [Text(TextRules.Note, Multiline = true)] string? Description,
+    [Required(ErrorMessage = "Give the lowest price.")] decimal? PriceMin, [Required(ErrorMessage = "Give the highest price.")] decimal? PriceMax,
+    [Required(ErrorMessage = "Give the typical duration in minutes.")] int? DurationMinutes, int? MaxDurationMinutes, bool IsOutdoor = false);
 
-public sealed record EstimateRequest(Dictionary<string, string>? Answers);
+public sealed record EstimateRequest([TextMap(50)] Dictionary<string, string>? Answers);
 
 public static class ServiceEndpoints
 {
@@ -82,8 +87,10 @@ public static class ServiceEndpoints
         CreateServiceRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var name = request.Name?.Trim() ?? "";
-        var maxDuration = request.MaxDurationMinutes ?? request.DurationMinutes;
-        var errors = Validate(name, request.PriceMin, request.PriceMax, request.DurationMinutes, maxDuration);
+        // [Required] has refused a request without these before the handler runs.
+        var (priceMin, priceMax, duration) = (request.PriceMin!.Value, request.PriceMax!.Value, request.DurationMinutes!.Value);
+        var maxDuration = request.MaxDurationMinutes ?? duration;
+        var errors = Validate(name, priceMin, priceMax, duration, maxDuration);
         if (errors.Count == 0 && await db.Services.AnyAsync(s => s.Name == name, ct))
         {
             errors["name"] = [$"Another service is already called '{name}'."];
@@ -100,9 +107,9 @@ public static class ServiceEndpoints
             Id = Guid.CreateVersion7(),
             Name = name,
             Description = request.Description?.Trim() ?? "",
-            PriceMin = request.PriceMin,
-            PriceMax = request.PriceMax,
-            DurationMinutes = request.DurationMinutes,
+            PriceMin = priceMin,
+            PriceMax = priceMax,
+            DurationMinutes = duration,
             MaxDurationMinutes = maxDuration,
             IsOutdoor = request.IsOutdoor,
             SortOrder = await db.Services.Select(s => (int?)s.SortOrder).MaxAsync(ct) + 1 ?? 0,

@@ -7,6 +7,7 @@ using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Customers;
 
@@ -18,7 +19,7 @@ public sealed record CustomerAssetDto(
 
 /// <summary>On update, fields left out keep their values. Details are answers to the pack's intake questions;
 /// any subset may be given (the booking asks the rest), and blank answers are dropped.</summary>
-public sealed record CustomerAssetRequest(string? Kind, string? Label, Dictionary<string, string>? Details);
+public sealed record CustomerAssetRequest([Text(40)] string? Kind, [Text(TextRules.Name)] string? Label, [TextMap(50)] Dictionary<string, string>? Details);
 
 /// <summary>A customer's vehicles, pets, properties or homes, so bookings can reuse what was asked before.</summary>
 public static class CustomerAssetEndpoints

@@ -5,6 +5,7 @@ using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Customers;
 
@@ -18,7 +19,8 @@ public sealed record CustomerDto(
 
 /// <summary>On update, fields left out keep their values. Lat and Lng (where the address is) come together or not at all.</summary>
 public sealed record CustomerRequest(
-    string? Name, string? Phone, string? Email, string? Address, bool? SmsConsent, string? SmsConsentSource, double? Lat = null, double? Lng = null);
+    [Text(TextRules.Name)] string? Name, [PhoneNumber] string? Phone, [Email] string? Email, [Text(TextRules.Line)] string? Address, bool? SmsConsent,
+    [Text(40)] string? SmsConsentSource, [Latitude] double? Lat = null, [Longitude] double? Lng = null);
 
 public static class CustomerEndpoints
 {
@@ -33,7 +35,7 @@ public static class CustomerEndpoints
         return group;
     }
 
-    private static async Task<Ok<List<CustomerDto>>> List(string? q, ServiceProDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<CustomerDto>>> List([Text(TextRules.Name)] string? q, ServiceProDbContext db, CancellationToken ct)
     {
         var query = db.Customers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
@@ -61,7 +63,7 @@ public static class CustomerEndpoints
 
         if (await db.Customers.AnyAsync(c => c.Phone == phone, ct))
         {
-            return Problems.Conflict($"A customer with phone {phone} already exists.");
+            return Problems.Conflict("Another customer already has this phone number.");
         }
 
         var now = clock.GetUtcNow();
@@ -101,7 +103,7 @@ public static class CustomerEndpoints
 
         if (phone is not null && phone != customer.Phone && await db.Customers.AnyAsync(c => c.Phone == phone, ct))
         {
-            return Problems.Conflict($"A customer with phone {phone} already exists.");
+            return Problems.Conflict("Another customer already has this phone number.");
         }
 
         var now = clock.GetUtcNow();
@@ -147,21 +149,11 @@ public static class CustomerEndpoints
         string? phone = null;
         if (requireAll || request.Phone is not null)
         {
-            phone = PhoneNumbers.ToE164(request.Phone);
+            phone = PhoneRules.ToE164(request.Phone);
             if (phone is null)
             {
                 errors["phone"] = ["Enter a phone number such as (918) 555-0123 or +19185550123."];
             }
-        }
-
-        if (request.Email is { } email && (email.Length > 255 || !email.Contains('@')))
-        {
-            errors["email"] = ["Enter a valid email address."];
-        }
-
-        if (request.Address is { Length: > 500 })
-        {
-            errors["address"] = ["The address can be at most 500 characters."];
         }
 
         GeoRules.CheckOptionalPoint(request.Lat, request.Lng, "lat", "lng", errors);

@@ -11,8 +11,10 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 
+    public const string InvalidTitle = "Some fields need attention";
+
     public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "Some fields need attention");
+        TypedResults.ValidationProblem(errors, title: InvalidTitle);
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new() { [field] = [message] });
 

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Identity;
 
-public sealed record SignInRequest(string? Email, string? Password);
+public sealed record SignInRequest([Text(EmailRules.MaxLength)] string? Email, [Text(TextRules.Password)] string? Password);
 
 public sealed record MeResponse(Guid Id, string Email, string DisplayName, bool IsOperator, string? Tenant, string? Role);
 

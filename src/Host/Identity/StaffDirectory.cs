@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServicePro.Host.Auditing;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Identity;
 
@@ -16,8 +17,8 @@ public sealed class StaffDirectory(ServiceProDbContext db, UserManager<AppUser> 
     public async Task<AddStaffResult> AddAsync(
         string? email, string? password, string? displayName, StaffRole role, string actor, CancellationToken ct)
     {
-        email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || !email.Contains('@') || email.Length > 255)
+        email = EmailRules.Normalize(email);
+        if (email is null)
         {
             return Failed("email", "Enter the person's email address.");
         }

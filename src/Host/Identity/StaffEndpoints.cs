@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Identity;
 
-public sealed record InviteStaffRequest(string? Email, string? Password, string? DisplayName, string? Role);
+public sealed record InviteStaffRequest(
+    [Email] string? Email, [Text(TextRules.Password)] string? Password, [Text(TextRules.Name)] string? DisplayName, [Text(40)] string? Role);
 
 /// <summary>A business's own people: owners and admins add and remove staff without calling an operator.</summary>
 public static class StaffEndpoints

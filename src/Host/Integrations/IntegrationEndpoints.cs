@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ServicePro.Abstractions.Integrations;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Integrations;
 
-public sealed record SaveIntegrationRequest(Dictionary<string, string?>? Values);
+public sealed record SaveIntegrationRequest([TextMap(30)] Dictionary<string, string?>? Values);
 
 public sealed record IntegrationTestResponse(bool Succeeded, string Summary, IntegrationView Integration);
 

@@ -1,4 +1,5 @@
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Onboarding;
 
@@ -28,15 +29,24 @@ public sealed class A2pRegistration : ITenantOwned
 /// <summary>The campaign as the tenant sees and edits it; stored as one JSON document.</summary>
 public sealed record A2pCampaignDraft
 {
+    [Text(40)]
     public string UseCase { get; init; } = "MIXED";
+    [Text(TextRules.Note, Multiline = true)]
     public string Description { get; init; } = "";
+    [Text(TextRules.Note, Multiline = true)]
     public string MessageFlow { get; init; } = "";
+    [Items(5, 1024)]
     public List<string> MessageSamples { get; init; } = [];
     public bool HasEmbeddedLinks { get; init; }
     public bool HasEmbeddedPhone { get; init; }
+    [Text(TextRules.Line, Multiline = true)]
     public string OptInMessage { get; init; } = "";
+    [Text(TextRules.Line, Multiline = true)]
     public string OptOutMessage { get; init; } = "";
+    [Text(TextRules.Line, Multiline = true)]
     public string HelpMessage { get; init; } = "";
+    [WebAddress(HttpsOnly = true)]
     public string? PrivacyPolicyUrl { get; init; }
+    [WebAddress(HttpsOnly = true)]
     public string? TermsUrl { get; init; }
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Onboarding;
 
-public sealed record ChoosePackRequest(string? Pack);
+public sealed record ChoosePackRequest([Text(64)] string? Pack);
 
 public sealed record SkipResponse(string Step, string Consequence, OnboardingView Onboarding);
 

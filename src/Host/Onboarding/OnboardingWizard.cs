@@ -8,6 +8,7 @@ using ServicePro.Host.Messaging;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Onboarding;
 
@@ -78,7 +79,7 @@ public sealed class OnboardingWizard(
         tenant.SecondaryColor = basics.SecondaryColor!;
         tenant.LogoUrl = string.IsNullOrWhiteSpace(basics.LogoUrl) ? null : basics.LogoUrl.Trim();
         tenant.Email = basics.Email!.Trim();
-        tenant.Phone = PhoneNumbers.ToE164(basics.Phone);
+        tenant.Phone = PhoneRules.ToE164(basics.Phone);
         tenant.Address = string.IsNullOrWhiteSpace(basics.Address) ? null : basics.Address.Trim();
         tenant.Timezone = basics.Timezone!;
         tenant.UpdatedAt = now;

@@ -5,6 +5,7 @@ using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Platform;
 
@@ -27,7 +28,8 @@ public sealed record PluginDto(
     IReadOnlyList<string> SupportedAbstractions, string Status, string? Error,
     IReadOnlyList<string> Problems, long FaultCount, DateTimeOffset? LastFaultAt, string? LastFault);
 
-public sealed record AddStaffRequest(string? Email, string? Password, string? DisplayName, string? Role);
+public sealed record AddStaffRequest(
+    [Email] string? Email, [Text(TextRules.Password)] string? Password, [Text(TextRules.Name)] string? DisplayName, [Text(40)] string? Role);
 
 /// <summary>The operators' API: tenants, their flags and staff, and the plugins the host loaded.</summary>
 public static class PlatformEndpoints

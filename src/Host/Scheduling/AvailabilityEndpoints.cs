@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Scheduling;
 
@@ -30,7 +31,8 @@ public static class AvailabilityEndpoints
             .RequireRateLimiting(RateLimiting.Public);
 
     private static async Task<Results<Ok<AvailabilityDto>, ProblemHttpResult, ValidationProblem>> Find(
-        Guid serviceId, DateOnly? from, DateOnly? to, Guid? technicianId, int? durationMinutes, double? lat, double? lng,
+        Guid serviceId, [PlausibleDate] DateOnly? from, [PlausibleDate] DateOnly? to, Guid? technicianId, int? durationMinutes,
+        [Latitude] double? lat, [Longitude] double? lng,
         HttpContext http, ITenantContext tenant, AvailabilityService availability, IAuthorizationService authorization, TimeProvider clock,
         CancellationToken ct)
     {

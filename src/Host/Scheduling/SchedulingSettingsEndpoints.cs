@@ -6,6 +6,7 @@ using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Scheduling;
 
@@ -22,14 +23,14 @@ public sealed record SchedulingSettingsView(SchedulerConfig Scheduler, Dictionar
 /// <summary>Each section is optional and a missing one is left as it is; within the scheduler section a missing
 /// field keeps its value too. Business hours and the service area are replaced whole.</summary>
 public sealed record SchedulingSettingsRequest(
-    SchedulerConfigChanges? Scheduler, Dictionary<string, BusinessDay>? BusinessHours, ServiceAreaRequest? ServiceArea);
+    SchedulerConfigChanges? Scheduler, [TextMap(7)] Dictionary<string, BusinessDay>? BusinessHours, ServiceAreaRequest? ServiceArea);
 
 public sealed record SchedulerConfigChanges(
     bool? HalfHourIncrements,
     int? MinimumNoticeHours,
     bool? AllowWeekendBookings,
     bool? EnableLunchBreak,
-    string? LunchTime,
+    [Text(10)] string? LunchTime,
     int? LunchMinutes,
     int? EtaPaddingMinutes,
     int? BufferMinutes,
@@ -51,10 +52,10 @@ public sealed record SchedulerConfigChanges(
     };
 }
 
-public sealed record GeoPointRequest(double? Lat, double? Lng);
+public sealed record GeoPointRequest([Latitude] double? Lat, [Longitude] double? Lng);
 
 /// <summary>Unit is "miles" (the default) or "km".</summary>
-public sealed record ServiceAreaRequest(GeoPointRequest? Center, double? Radius, string? Unit);
+public sealed record ServiceAreaRequest(GeoPointRequest? Center, double? Radius, [Text(20)] string? Unit);
 
 public static class SchedulingSettingsEndpoints
 {

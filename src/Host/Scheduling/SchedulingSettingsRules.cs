@@ -1,6 +1,6 @@
 using System.Globalization;
-
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Scheduling;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ServicePro.Host.Bookings;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Validation;
 
 
 namespace ServicePro.Host.Series;
@@ -10,8 +11,8 @@ namespace ServicePro.Host.Series;
 /// weekdays are lower-case English names, and only the members of the kind are set.
 /// </summary>
 public sealed record RecurrencePatternDto(
-    string? Kind, int? IntervalWeeks = null, IReadOnlyList<string>? Weekdays = null, int? DayOfMonth = null, int? WeekOfMonth = null,
-    string? Weekday = null, IReadOnlyList<DateOnly>? Dates = null)
+    [Text(40)] string? Kind, int? IntervalWeeks = null, [Items(7, 20)] IReadOnlyList<string>? Weekdays = null, int? DayOfMonth = null,
+    int? WeekOfMonth = null, [Text(20)] string? Weekday = null, [Items(RecurrencePatternDto.MaxDates)] IReadOnlyList<DateOnly>? Dates = null)
 {
     /// <summary>Longest gap of a weekly pattern, and most dates in an explicit list.</summary>
     public const int MaxIntervalWeeks = 12;
@@ -119,18 +120,20 @@ public sealed record RecurrencePatternDto(
 }
 
 public sealed record CreateSeriesRequest(
-    Guid? CustomerId, Guid? ServiceId, Guid? TechnicianId, Guid? AssetId, RecurrencePatternDto? Pattern, string? LocalStartTime,
-    int? DurationMinutes, DateOnly? StartsOn, DateOnly? EndsOn, string? Address, double? Lat, double? Lng,
-    Dictionary<string, string>? Answers, string? Notes);
+    Guid? CustomerId, Guid? ServiceId, Guid? TechnicianId, Guid? AssetId, RecurrencePatternDto? Pattern, [Text(10)] string? LocalStartTime,
+    int? DurationMinutes, [PlausibleDate] DateOnly? StartsOn, [PlausibleDate] DateOnly? EndsOn, [Text(TextRules.Line)] string? Address,
+    [Latitude] double? Lat, [Longitude] double? Lng, [TextMap(50)] Dictionary<string, string>? Answers,
+    [Text(TextRules.Note, Multiline = true)] string? Notes);
 
 /// <param name="EndsOn">The series' last day (default: today). Bookings of later dates still to come are cancelled.</param>
 /// <param name="Reason">The cancellation reason those bookings get (default business_cancelled).</param>
-public sealed record EndSeriesRequest(DateOnly? EndsOn, string? Reason, string? Feedback);
+public sealed record EndSeriesRequest(
+    [PlausibleDate] DateOnly? EndsOn, [Text(TextRules.Line)] string? Reason, [Text(TextRules.Note, Multiline = true)] string? Feedback);
 
 /// <param name="Reason">The cancellation reason for the occurrence's booking, if it has one (default other).</param>
-public sealed record SkipOccurrenceRequest(string? Reason, string? Feedback);
+public sealed record SkipOccurrenceRequest([Text(TextRules.Line)] string? Reason, [Text(TextRules.Note, Multiline = true)] string? Feedback);
 
-public sealed record MoveOccurrenceRequest(DateTimeOffset? StartsAt, Guid? TechnicianId);
+public sealed record MoveOccurrenceRequest([PlausibleDate] DateTimeOffset? StartsAt, Guid? TechnicianId);
 
 /// <summary>What became of one date: its state, and the booking with its actual time when there is one.</summary>
 public sealed record OccurrenceDto(

@@ -13,6 +13,7 @@ using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 
 namespace ServicePro.Host.Series;
@@ -50,7 +51,7 @@ public static class SeriesEndpoints
     }
 
     private static async Task<Results<Ok<List<SeriesDto>>, ValidationProblem>> List(
-        Guid? customerId, string? status, ServiceProDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken ct)
+        Guid? customerId, [Text(40)] string? status, ServiceProDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken ct)
     {
         SeriesStatus? wanted = null;
         if (status is not null)

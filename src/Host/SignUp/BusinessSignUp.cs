@@ -1,10 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.SignUp;
 
 /// <summary>What a business owner fills in to open an account.</summary>
-public sealed record SignUpRequest(string? BusinessName, string? Slug, string? Industry, string? Email, string? Password, string? Timezone);
+public sealed record SignUpRequest(
+    [Required(ErrorMessage = "Enter your business's name."), Text(TextRules.Name)] string? BusinessName,
+    [Required(ErrorMessage = "Choose the address your business will have."), Slug] string? Slug,
+    [Required(ErrorMessage = "Choose your trade."), Text(64)] string? Industry,
+    [Required(ErrorMessage = "Enter the e-mail address you'll sign in with."), Email] string? Email,
+    [Required(ErrorMessage = "Choose a password of at least 10 characters."), Text(TextRules.Password)] string? Password,
+    [Text(64)] string? Timezone);
 
 /// <summary>Where the new business's owner goes next: its own address, signed in, to the setup wizard.</summary>
 public sealed record SignUpResult(CreateTenantResult Created, Uri? SignInUrl);
@@ -21,7 +29,7 @@ public sealed class BusinessSignUp(TenantAdministration tenants, TenantAddresses
     public async Task<SignUpResult> CreateAsync(SignUpRequest request, HttpRequest http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@'))
+        if (!EmailRules.IsValid(request.Email))
         {
             errors["email"] = ["Enter the email address you'll sign in with."];
         }

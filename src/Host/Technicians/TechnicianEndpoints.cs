@@ -6,6 +6,7 @@ using ServicePro.Host.Catalog;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Technicians;
 
@@ -21,12 +22,12 @@ public sealed record TechnicianDto(
 /// <summary>The whole profile: a field left out is cleared (the colour goes back to the default, and a technician is
 /// active unless it says otherwise). HomeBaseLat and HomeBaseLng come together or not at all.</summary>
 public sealed record TechnicianRequest(
-    string? Name, string? Phone, string? Email, string? Color, Guid? UserId, string? HomeBaseAddress, double? HomeBaseLat,
-    double? HomeBaseLng, bool? IsActive);
+    [Text(TextRules.Name)] string? Name, [PhoneNumber] string? Phone, [Email] string? Email, [Colour] string? Color, Guid? UserId,
+    [Text(TextRules.Line)] string? HomeBaseAddress, [Latitude] double? HomeBaseLat, [Longitude] double? HomeBaseLng, bool? IsActive);
 
-public sealed record SkillsRequest(List<Guid>? ServiceIds);
+public sealed record SkillsRequest([Items(500)] List<Guid>? ServiceIds);
 
-public sealed record ShiftInput(string? Weekday, string? Start, string? End);
+public sealed record ShiftInput([Text(20)] string? Weekday, [Text(10)] string? Start, [Text(10)] string? End);
 
 /// <summary>The people who do the jobs: profile, the services they do and their weekly shifts.</summary>
 public static class TechnicianEndpoints

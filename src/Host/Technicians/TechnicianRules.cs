@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using ServicePro.Host.Customers;
 using ServicePro.Host.Scheduling;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Technicians;
 
@@ -38,19 +38,19 @@ public static partial class TechnicianRules
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(request.Phone))
         {
-            phone = PhoneNumbers.ToE164(request.Phone);
+            phone = PhoneRules.ToE164(request.Phone);
             if (phone is null)
             {
                 errors["phone"] = ["Enter a phone number such as (918) 555-0123 or +19185550123."];
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Email) && (request.Email.Trim().Length > 255 || !EmailPattern().IsMatch(request.Email.Trim())))
+        if (!string.IsNullOrWhiteSpace(request.Email) && !EmailRules.IsValid(request.Email))
         {
             errors["email"] = ["Enter a valid email address."];
         }
 
-        if (request.Color is not null && !ColorPattern().IsMatch(request.Color))
+        if (request.Color is not null && !ColourRules.IsValid(request.Color))
         {
             errors["color"] = ["Use a hex color such as #2563eb."];
         }
@@ -149,10 +149,4 @@ public static partial class TechnicianRules
 
         return errors;
     }
-
-    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
-    private static partial Regex ColorPattern();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
 }

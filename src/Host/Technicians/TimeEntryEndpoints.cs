@@ -5,6 +5,7 @@ using ServicePro.Host.Bookings;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Technicians;
 
@@ -12,9 +13,9 @@ namespace ServicePro.Host.Technicians;
 public sealed record TimeEntryDto(
     Guid Id, Guid TechnicianId, Guid? BookingId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Note, int Minutes);
 
-public sealed record ClockInRequest(Guid? BookingId, string? Note);
+public sealed record ClockInRequest(Guid? BookingId, [Text(TechnicianRules.MaxNoteLength, Multiline = true)] string? Note);
 
-public sealed record ClockOutRequest(string? Note);
+public sealed record ClockOutRequest([Text(TechnicianRules.MaxNoteLength, Multiline = true)] string? Note);
 
 /// <summary>Entries that started in [From, To), and their total.</summary>
 public sealed record TimeSheet(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TimeEntryDto> Entries, int TotalMinutes);
@@ -126,7 +127,7 @@ public static class TimeEntryEndpoints
     }
 
     private static async Task<Results<Ok<TimeSheet>, ProblemHttpResult, ValidationProblem>> List(
-        Guid id, DateTimeOffset? from, DateTimeOffset? to, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+        Guid id, [PlausibleDate] DateTimeOffset? from, [PlausibleDate] DateTimeOffset? to, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (technician is null)

@@ -5,6 +5,7 @@ using ServicePro.Host.Bookings;
 using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Technicians;
 
@@ -17,9 +18,9 @@ public sealed record TimeOffDto(
         r.DecidedAt, r.DecisionNote, r.CreatedAt);
 }
 
-public sealed record NewTimeOffRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Reason);
+public sealed record NewTimeOffRequest([PlausibleDate] DateTimeOffset? StartsAt, [PlausibleDate] DateTimeOffset? EndsAt, [Text(TextRules.Line)] string? Reason);
 
-public sealed record TimeOffDecision(string? Note);
+public sealed record TimeOffDecision([Text(TechnicianRules.MaxNoteLength, Multiline = true)] string? Note);
 
 /// <summary>An approval, with the bookings that still hold the technician's time inside it: the time off is approved
 /// regardless, and the owner moves those jobs.</summary>
@@ -96,7 +97,7 @@ public static class TimeOffEndpoints
     }
 
     private static async Task<Results<Ok<List<TimeOffDto>>, ValidationProblem>> List(
-        string? status, Guid? technicianId, ServiceProDbContext db, CancellationToken ct)
+        [Text(40)] string? status, Guid? technicianId, ServiceProDbContext db, CancellationToken ct)
     {
         var query = db.TimeOff.AsNoTracking();
         if (status is not null)

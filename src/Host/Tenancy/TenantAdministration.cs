@@ -10,6 +10,7 @@ using ServicePro.Host.Messaging;
 using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Tenancy;
 
@@ -35,23 +36,27 @@ public sealed partial class TenantAdministration(
     private Dictionary<string, string[]> Validate(CreateTenantRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Slug) || !SlugPattern().IsMatch(request.Slug))
+        if (!SlugRules.IsValid(request.Slug))
         {
             errors["slug"] = ["Use 2–63 lower-case letters, digits or hyphens, starting with a letter."];
         }
-        else if (ReservedSlugs.Contains(request.Slug))
+        else if (ReservedSlugs.Contains(request.Slug!))
         {
-            errors["slug"] = [$"'{request.Slug}' is reserved."];
+            errors["slug"] = ["This address is reserved; choose another."];
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 255)
+        if (string.IsNullOrWhiteSpace(request.Name))
         {
-            errors["name"] = ["A name of up to 255 characters is required."];
+            errors["name"] = ["Enter the business's name."];
+        }
+        else if (TextRules.Problem(request.Name, TextRules.Name) is { } nameProblem)
+        {
+            errors["name"] = [nameProblem];
         }
 
-        if (request.BrandName is { Length: > 255 })
+        if (request.BrandName is not null && TextRules.Problem(request.BrandName, TextRules.Name) is { } brandProblem)
         {
-            errors["brandName"] = ["The brand name can be at most 255 characters."];
+            errors["brandName"] = [brandProblem];
         }
 
         if (string.IsNullOrWhiteSpace(request.Industry) || plugins.FindPack(request.Industry) is null)
@@ -69,14 +74,25 @@ public sealed partial class TenantAdministration(
             errors["timezone"] = ["Use an IANA time zone such as America/Chicago."];
         }
 
-        if (request.PrimaryColor is not null && !ColorPattern().IsMatch(request.PrimaryColor))
+        if (request.PrimaryColor is not null && !ColourRules.IsValid(request.PrimaryColor))
         {
             errors["primaryColor"] = ["Use a hex color such as #3B82F6."];
         }
 
-        if (request.Owner is { } owner && (string.IsNullOrWhiteSpace(owner.Email) || !owner.Email.Contains('@')))
+        if (request.Owner is { } owner && !EmailRules.IsValid(owner.Email))
         {
-            errors["owner.email"] = ["Enter the owner's email address."];
+            errors["owner.email"] = ["Enter the owner's e-mail address, such as name@example.com."];
+        }
+
+        // The same rules as the API's attributes: the command line creates tenants through here too.
+        if (request.Email is not null && !EmailRules.IsValid(request.Email))
+        {
+            errors["email"] = ["Enter the business's e-mail address, such as hello@example.com."];
+        }
+
+        if (request.Phone is not null && !PhoneRules.IsValid(request.Phone))
+        {
+            errors["phone"] = ["Enter a phone number such as (918) 555-0123 or +19185550123."];
         }
 
         return errors;
@@ -99,7 +115,9 @@ public sealed partial class TenantAdministration(
         var domain = request.CustomDomain?.ToLowerInvariant();
         if (await platformDb.Tenants.AnyAsync(t => t.Slug == slug || (domain != null && t.CustomDomain == domain), ct))
         {
-            return CreateTenantResult.Conflict($"A tenant with slug '{slug}'{(domain is null ? "" : $" or domain '{domain}'")} already exists.");
+            return CreateTenantResult.Conflict(await platformDb.Tenants.AnyAsync(t => t.Slug == slug, ct)
+                ? "This address is taken; choose another."
+                : "This domain is already used by another business.");
         }
 
         var pack = plugins.FindPack(request.Industry!)!;
@@ -115,8 +133,8 @@ public sealed partial class TenantAdministration(
             Status = status,
             Timezone = request.Timezone ?? "America/Chicago",
             PrimaryColor = request.PrimaryColor ?? "#3B82F6",
-            Email = request.Email,
-            Phone = request.Phone,
+            Email = EmailRules.Normalize(request.Email),
+            Phone = PhoneRules.ToE164(request.Phone),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -220,12 +238,6 @@ public sealed partial class TenantAdministration(
         UpdatedAt = now,
     };
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{1,62}$")]
-    private static partial Regex SlugPattern();
-
     [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.IgnoreCase)]
     private static partial Regex DomainPattern();
-
-    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
-    private static partial Regex ColorPattern();
 }

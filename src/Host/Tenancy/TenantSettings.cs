@@ -1,4 +1,5 @@
 using ServicePro.Host.Persistence;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Tenancy;
 
@@ -44,7 +45,7 @@ public sealed record ServiceArea(double Radius, string Unit, GeoPoint Center)
     public static ServiceArea Default { get; } = new(26, "miles", new GeoPoint(36.1539, -95.9928));
 }
 
-public sealed record BusinessDay(string Start, string End, bool Closed)
+public sealed record BusinessDay([Text(10)] string Start, [Text(10)] string End, bool Closed)
 {
     public static readonly IReadOnlyList<string> Weekdays =
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

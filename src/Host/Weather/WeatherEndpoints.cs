@@ -12,6 +12,7 @@ using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Weather;
 
@@ -26,7 +27,7 @@ public sealed record WeatherRiskDto(
     Guid BookingId, string Status, string Reason, WeatherBookingDto Booking, IReadOnlyList<AlternativeSlotDto> Alternatives,
     DateTimeOffset CheckedAt, DateTimeOffset? NotifiedAt);
 
-public sealed record WeatherRescheduleRequest(DateTimeOffset StartsAt, Guid? TechnicianId);
+public sealed record WeatherRescheduleRequest([PlausibleDate] DateTimeOffset StartsAt, Guid? TechnicianId);
 
 /// <summary>
 /// The business's view of weather risks: upcoming outdoor bookings the forecast puts at risk, and what to do

@@ -33,13 +33,13 @@ public sealed partial class CapabilityGraphTests
         "Jobs -> Identity", "Jobs -> Tenancy",
         "Messaging -> Tenancy",
         "Notices -> Auditing", "Notices -> Bookings", "Notices -> Catalog", "Notices -> Customers", "Notices -> Events", "Notices -> Features", "Notices -> Identity", "Notices -> Integrations", "Notices -> Jobs", "Notices -> Messaging", "Notices -> Plugins", "Notices -> Secrets", "Notices -> Technicians", "Notices -> Tenancy",
-        "Onboarding -> Admin", "Onboarding -> Auditing", "Onboarding -> Catalog", "Onboarding -> Customers", "Onboarding -> Features", "Onboarding -> Identity", "Onboarding -> Integrations", "Onboarding -> Messaging", "Onboarding -> Plugins", "Onboarding -> Scheduling", "Onboarding -> Tenancy",
+        "Onboarding -> Admin", "Onboarding -> Auditing", "Onboarding -> Catalog", "Onboarding -> Features", "Onboarding -> Identity", "Onboarding -> Integrations", "Onboarding -> Messaging", "Onboarding -> Plugins", "Onboarding -> Scheduling", "Onboarding -> Tenancy",
         "Plugins -> Features", "Plugins -> Messaging",
         "Scheduling -> Auditing", "Scheduling -> Bookings", "Scheduling -> Catalog", "Scheduling -> Identity", "Scheduling -> Technicians", "Scheduling -> Tenancy",
         "Secrets -> Tenancy",
         "Series -> Auditing", "Series -> Bookings", "Series -> Catalog", "Series -> Customers", "Series -> Features", "Series -> Identity", "Series -> Jobs", "Series -> Scheduling", "Series -> Technicians", "Series -> Tenancy",
         "SignUp -> Plugins", "SignUp -> Tenancy",
-        "Technicians -> Auditing", "Technicians -> Bookings", "Technicians -> Catalog", "Technicians -> Customers", "Technicians -> Identity", "Technicians -> Scheduling", "Technicians -> Tenancy",
+        "Technicians -> Auditing", "Technicians -> Bookings", "Technicians -> Catalog", "Technicians -> Identity", "Technicians -> Scheduling", "Technicians -> Tenancy",
         "Tenancy -> Auditing", "Tenancy -> Catalog", "Tenancy -> Features", "Tenancy -> Identity", "Tenancy -> Messaging", "Tenancy -> Onboarding", "Tenancy -> Plugins",
     ];
 

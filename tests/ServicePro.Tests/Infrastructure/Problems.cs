@@ -18,4 +18,12 @@ public static class Problems
 
     public static string[] ErrorsFor(this JsonElement problem, string field) =>
         problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+    /// <summary>Asserts a 400 problem and returns its field-level errors.</summary>
+    public static async Task<Dictionary<string, string[]>> FieldErrorsAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        return problem.GetProperty("errors").EnumerateObject()
+            .ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString()!).ToArray());
+    }
 }

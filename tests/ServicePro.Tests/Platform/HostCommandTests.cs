@@ -28,7 +28,7 @@ public sealed class HostCommandTests : IAsyncLifetime
 
         var again = await RunAsync("tenants", "create", "--slug", "acme", "--name", "Acme Again", "--pack", "lawn_care");
         Assert.Equal(1, again.ExitCode);
-        Assert.Contains("already exists", again.Output);
+        Assert.Contains("This address is taken", again.Output);
 
         var badPack = await RunAsync("tenants", "create", "--slug", "pipes", "--name", "Pipes", "--pack", "plumbing");
         Assert.Equal(1, badPack.ExitCode);

@@ -1,4 +1,4 @@
-namespace ServicePro.Host.Tenancy;
+namespace ServicePro.Host.Validation;
 
 /// <summary>Checks for coordinates as forms send them (customers' addresses, technicians' home bases, service areas).</summary>
 public static class GeoRules
