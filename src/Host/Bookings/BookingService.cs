@@ -8,6 +8,7 @@ using ServicePro.Host.Scheduling;
 using ServicePro.Host.Series;
 using ServicePro.Host.Technicians;
 using ServicePro.Host.Tenancy;
+using ServicePro.Host.Validation;
 
 namespace ServicePro.Host.Bookings;
 
@@ -206,9 +207,10 @@ public sealed class BookingService(
             return Task.FromResult<BookingOutcome>(BookingRefused.Invalid("reason", $"Choose a reason: {string.Join(", ", CancellationReasons.All)}."));
         }
 
-        if (feedback?.Length > 2000)
+        // The staff's booking form reaches this service without the API's attributes: the same rules, here.
+        if (feedback is not null && TextRules.Problem(feedback, TextRules.Note, multiline: true) is { } feedbackProblem)
         {
-            return Task.FromResult<BookingOutcome>(BookingRefused.Invalid("feedback", "Feedback is limited to 2,000 characters."));
+            return Task.FromResult<BookingOutcome>(BookingRefused.Invalid("feedback", feedbackProblem));
         }
 
         return TransitionAsync(id, actor, DomainEventTypes.BookingCancelled, booking =>
@@ -372,9 +374,14 @@ public sealed class BookingService(
             return BookingRefused.Invalid("technicianId", "Name the technician for a booking outside the usual rules.");
         }
 
-        if (draft.Notes?.Length > 2000 || draft.Address?.Length > 500)
+        if (draft.Notes is not null && TextRules.Problem(draft.Notes, TextRules.Note, multiline: true) is { } notesProblem)
         {
-            return BookingRefused.Invalid(draft.Notes?.Length > 2000 ? "notes" : "address", "That is too long.");
+            return BookingRefused.Invalid("notes", notesProblem);
+        }
+
+        if (draft.Address is not null && TextRules.Problem(draft.Address, TextRules.Line) is { } addressProblem)
+        {
+            return BookingRefused.Invalid("address", addressProblem);
         }
 
         return null;

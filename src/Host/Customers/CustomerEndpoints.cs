@@ -141,9 +141,9 @@ public static class CustomerEndpoints
     private static (string? Phone, Dictionary<string, string[]> Errors) Validate(CustomerRequest request, bool requireAll)
     {
         var errors = new Dictionary<string, string[]>();
-        if ((requireAll || request.Name is not null) && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200))
+        if ((requireAll || request.Name is not null) && string.IsNullOrWhiteSpace(request.Name))
         {
-            errors["name"] = ["A name of up to 200 characters is required."];
+            errors["name"] = ["Enter the customer's name."];
         }
 
         string? phone = null;
@@ -156,7 +156,7 @@ public static class CustomerEndpoints
             }
         }
 
-        GeoRules.CheckOptionalPoint(request.Lat, request.Lng, "lat", "lng", errors);
+        GeoRules.CheckPair(request.Lat, request.Lng, "lat", "lng", errors);
 
         if (request.SmsConsent == true && string.IsNullOrWhiteSpace(request.SmsConsentSource))
         {

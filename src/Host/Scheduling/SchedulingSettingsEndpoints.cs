@@ -52,7 +52,8 @@ public sealed record SchedulerConfigChanges(
     };
 }
 
-public sealed record GeoPointRequest([Latitude] double? Lat, [Longitude] double? Lng);
+/// <remarks>Its range is checked with the rest of the service area (<see cref="SchedulingSettingsRules"/>), on the center as one field.</remarks>
+public sealed record GeoPointRequest(double? Lat, double? Lng);
 
 /// <summary>Unit is "miles" (the default) or "km".</summary>
 public sealed record ServiceAreaRequest(GeoPointRequest? Center, double? Radius, [Text(20)] string? Unit);

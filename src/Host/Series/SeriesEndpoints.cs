@@ -446,20 +446,7 @@ public static class SeriesEndpoints
             errors["pattern"] = ["The pattern has no date between the first and last day."];
         }
 
-        if ((request.Lat is null) != (request.Lng is null) || request.Lat is < -90 or > 90 || request.Lng is < -180 or > 180)
-        {
-            errors["lat"] = ["Give both latitude (−90 to 90) and longitude (−180 to 180), or neither."];
-        }
-
-        if (request.Address?.Length > 500)
-        {
-            errors["address"] = ["The address can be at most 500 characters."];
-        }
-
-        if (request.Notes?.Length > 2000)
-        {
-            errors["notes"] = ["Notes are limited to 2,000 characters."];
-        }
+        GeoRules.CheckPair(request.Lat, request.Lng, "lat", "lng", errors);
 
         var customerExists = request.CustomerId is { } customerId && await db.Customers.AnyAsync(c => c.Id == customerId, ct);
         if (!customerExists)

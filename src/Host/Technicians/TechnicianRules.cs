@@ -30,37 +30,14 @@ public static partial class TechnicianRules
     public static (string? Phone, Dictionary<string, string[]> Errors) CheckProfile(TechnicianRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        // The shape of each field (length, phone, e-mail, colour, coordinates) was checked by the request's attributes.
+        if (string.IsNullOrWhiteSpace(request.Name))
         {
-            errors["name"] = ["A name of up to 200 characters is required."];
+            errors["name"] = ["Enter the technician's name."];
         }
 
-        string? phone = null;
-        if (!string.IsNullOrWhiteSpace(request.Phone))
-        {
-            phone = PhoneRules.ToE164(request.Phone);
-            if (phone is null)
-            {
-                errors["phone"] = ["Enter a phone number such as (918) 555-0123 or +19185550123."];
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Email) && !EmailRules.IsValid(request.Email))
-        {
-            errors["email"] = ["Enter a valid email address."];
-        }
-
-        if (request.Color is not null && !ColourRules.IsValid(request.Color))
-        {
-            errors["color"] = ["Use a hex color such as #2563eb."];
-        }
-
-        if (request.HomeBaseAddress is { } address && address.Trim().Length > 500)
-        {
-            errors["homeBaseAddress"] = ["The address can be at most 500 characters."];
-        }
-
-        GeoRules.CheckOptionalPoint(request.HomeBaseLat, request.HomeBaseLng, "homeBaseLat", "homeBaseLng", errors);
+        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : PhoneRules.ToE164(request.Phone);
+        GeoRules.CheckPair(request.HomeBaseLat, request.HomeBaseLng, "homeBaseLat", "homeBaseLng", errors);
         return (phone, errors);
     }
 
@@ -140,11 +117,6 @@ public static partial class TechnicianRules
         else if (request.StartsAt is { } from && request.EndsAt - from > TimeSpan.FromDays(MaxTimeOffDays))
         {
             errors["endsAt"] = [$"Time off can be at most {MaxTimeOffDays} days; ask for longer leave in parts or talk to the owner."];
-        }
-
-        if (request.Reason is { Length: > MaxNoteLength })
-        {
-            errors["reason"] = [$"The reason can be at most {MaxNoteLength} characters."];
         }
 
         return errors;

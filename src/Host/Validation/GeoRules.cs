@@ -7,23 +7,12 @@ public static class GeoRules
 
     public static bool IsLongitude(double? value) => value is >= -180 and <= 180;
 
-    /// <summary>An optional point: both coordinates or neither, each in range.</summary>
-    public static void CheckOptionalPoint(double? lat, double? lng, string latField, string lngField, Dictionary<string, string[]> errors)
+    /// <summary>An optional point: both coordinates or neither (each one's range is its attribute's business).</summary>
+    public static void CheckPair(double? lat, double? lng, string latField, string lngField, Dictionary<string, string[]> errors)
     {
         if (lat.HasValue != lng.HasValue)
         {
             errors[lat.HasValue ? lngField : latField] = ["Give both latitude and longitude, or neither."];
-            return;
-        }
-
-        if (lat.HasValue && !IsLatitude(lat))
-        {
-            errors[latField] = ["Latitude is between −90 and 90."];
-        }
-
-        if (lng.HasValue && !IsLongitude(lng))
-        {
-            errors[lngField] = ["Longitude is between −180 and 180."];
         }
     }
 }
