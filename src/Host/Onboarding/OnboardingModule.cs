@@ -1,4 +1,5 @@
 using ServicePro.Host.Hosting;
+using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host.Onboarding;
 
@@ -8,6 +9,7 @@ public sealed class OnboardingModule : HostModule
     public override void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<OnboardingProgressStore>();
+        builder.Services.AddScoped<INewTenantSetup, OnboardingStart>();
         builder.Services.AddScoped<OnboardingWizard>();
         builder.Services.AddScoped<Preflight>();
         builder.Services.AddScoped<A2pRegistrations>();

@@ -134,8 +134,8 @@ public sealed class OnboardingWizard(
             db.MessageTemplates.RemoveRange(await db.MessageTemplates.ToListAsync(ct));
             await db.SaveChangesAsync(ct);
 
-            db.Services.AddRange(PackDefaults.Services(pack, now));
-            db.MessageTemplates.AddRange(PackDefaults.Templates(pack, now));
+            db.Services.AddRange(PackServices.From(pack, now));
+            db.MessageTemplates.AddRange(PackTemplates.From(pack, now));
             tenant.Industry = pack.Slug;
             tenant.UpdatedAt = now;
             db.AuditLog.Add(AuditEntry.Create(clock, actor, "onboarding.industry_pack", "tenant", tenant.Slug, new() { ["pack"] = pack.Slug }));

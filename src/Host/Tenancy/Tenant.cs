@@ -35,29 +35,15 @@ public sealed class Tenant
     public string? Phone { get; set; }
     public string? Address { get; set; }
 
-    /// <summary>The first wizard step not yet completed or skipped; per-step progress is in onboarding_progress.</summary>
-    public string OnboardingStep { get; set; } = OnboardingSteps.BusinessBasics;
+    /// <summary>
+    /// The first wizard step not yet completed or skipped (Onboarding's <c>OnboardingSteps</c>, which keeps it); per-step
+    /// progress is in onboarding_progress.
+    /// </summary>
+    public string OnboardingStep { get; set; } = "business_basics";
     public bool OnboardingCompleted { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? GoLiveAt { get; set; }
     public DateTimeOffset? LastActiveAt { get; set; }
-}
-
-/// <summary>The seed's nine onboarding steps (§6), in order.</summary>
-public static class OnboardingSteps
-{
-    public const string BusinessBasics = "business_basics";
-    public const string IndustryPack = "industry_pack";
-    public const string Twilio = "twilio";
-    public const string A2p = "a2p";
-    public const string Google = "google";
-    public const string Stripe = "stripe";
-    public const string OpenAi = "openai";
-    public const string SendGrid = "sendgrid";
-    public const string Preflight = "preflight";
-
-    public static IReadOnlyList<string> All { get; } =
-        [BusinessBasics, IndustryPack, Twilio, A2p, Google, Stripe, OpenAi, SendGrid, Preflight];
 }

@@ -3,11 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Abstractions;
 using ServicePro.Host.Auditing;
-using ServicePro.Host.Catalog;
 using ServicePro.Host.Features;
 using ServicePro.Host.Identity;
-using ServicePro.Host.Messaging;
-using ServicePro.Host.Onboarding;
 using ServicePro.Host.Persistence;
 using ServicePro.Host.Plugins;
 using ServicePro.Host.Validation;
@@ -141,8 +138,6 @@ public sealed partial class TenantAdministration(
         if (status == TenantStatus.Active)
         {
             tenant.GoLiveAt = now;
-            tenant.OnboardingCompleted = true;
-            tenant.OnboardingStep = OnboardingSteps.Preflight;
         }
 
         await using var scope = tenantScopes.Begin(TenantInfo.From(tenant));
@@ -150,11 +145,12 @@ public sealed partial class TenantAdministration(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Tenants.Add(tenant);
         db.TenantSettings.Add(NewSettings(pack, now, tenant.Id == Tenant.RootId));
-        db.Services.AddRange(PackDefaults.Services(pack, now));
-        db.MessageTemplates.AddRange(PackDefaults.Templates(pack, now));
-        // Choosing the pack at creation is the industry-pack step; a tenant created live has done them all.
-        db.OnboardingProgress.AddRange((status == TenantStatus.Active ? OnboardingSteps.All : [OnboardingSteps.IndustryPack])
-            .Select(step => new OnboardingStepRecord { Step = step, Status = OnboardingStepStatus.Completed, UpdatedBy = actor, UpdatedAt = now }));
+        var created = new NewTenant(tenant, pack, actor, now);
+        foreach (var setup in scope.ServiceProvider.GetServices<INewTenantSetup>())
+        {
+            setup.AddTo(db, created);
+        }
+
         db.AuditLog.Add(AuditEntry.Create(clock, actor, "tenant.created", "tenant", tenant.Slug,
             new() { ["industry"] = pack.Slug, ["status"] = SnakeCaseEnum.ToName(status) }));
         await db.SaveChangesAsync(ct);
