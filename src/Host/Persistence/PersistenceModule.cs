@@ -47,6 +47,7 @@ public sealed class PersistenceModule : HostModule
 
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddExceptionHandler<UniqueViolationHandler>();
+        builder.Services.AddExceptionHandler<UnstorableInputHandler>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ServiceProDbContext>("database", tags: ["ready"]);
         builder.Services.AddStartupTask<MigrateOnStartup>();
         builder.Services.AddHostCommand(MigrateCommand, preparesItself: true);
