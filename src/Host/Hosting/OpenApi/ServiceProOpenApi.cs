@@ -18,6 +18,8 @@ public static class ServiceProOpenApi
             o.AddOperationTransformer<SecurityRequirements>();
             o.AddDocumentTransformer<ApiAddresses>();
             o.AddOperationTransformer<ApiAddresses>();
+            o.AddSchemaTransformer<RequiredMembers>();
+            o.AddDocumentTransformer<RequiredMembers>();
         });
         return services;
     }
