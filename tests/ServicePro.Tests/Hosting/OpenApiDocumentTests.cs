@@ -163,6 +163,35 @@ public sealed partial class OpenApiDocumentTests(ServiceProApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Required_and_null_say_what_the_server_accepts_and_what_it_always_writes()
+    {
+        var schemas = (await DocumentAsync(app.Platform())).GetProperty("components").GetProperty("schemas");
+
+        // An answer: every member is always written, null or not; a problem leaves its empty members out.
+        var booking = schemas.GetProperty("BookingDto");
+        Assert.Equal(
+            booking.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(),
+            booking.GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order());
+        Assert.True(Accepts(booking.GetProperty("properties").GetProperty("address"), "null"));
+        Assert.False(Accepts(booking.GetProperty("properties").GetProperty("notes"), "null"));
+        Assert.False(schemas.GetProperty("ProblemDetails").TryGetProperty("required", out _));
+
+        // A request: members left out are filled in by the server, and any member of a reference type takes null.
+        var create = schemas.GetProperty("CreateBookingRequest");
+        Assert.False(create.TryGetProperty("required", out _));
+        Assert.True(Accepts(create.GetProperty("properties").GetProperty("technicianId"), "null"));
+        Assert.False(Accepts(create.GetProperty("properties").GetProperty("customerId"), "null"));
+        var owner = schemas.GetProperty("NewOwner");
+        Assert.True(Accepts(owner.GetProperty("properties").GetProperty("email"), "null"));
+        Assert.DoesNotContain(schemas.EnumerateObject(), s => s.Value.ToString().Contains("x-servicepro-members", StringComparison.Ordinal));
+    }
+
+    private static bool Accepts(JsonElement schema, string type) =>
+        schema.TryGetProperty("type", out var types) && (types.ValueKind == JsonValueKind.Array
+            ? types.EnumerateArray().Any(t => t.GetString() == type)
+            : types.GetString() == type);
+
+    [Fact]
     public async Task Platform_only_operations_say_so()
     {
         var operations = await OperationsAsync();

@@ -14,13 +14,17 @@ namespace ServicePro.Host.Hosting.OpenApi;
 /// looks like. A body the server reads is bound by System.Text.Json, which fills a member left out with its default;
 /// so a member is required only when something refuses it missing: the serializer (<c>required</c>,
 /// <c>[JsonRequired]</c>) or request validation (<c>[Required]</c>, which also refuses null). An answer the server
-/// writes has every member it does not leave out when null, so a schema used only in answers lists those as required. A schema
-/// used both ways follows the request's rule: a client that omits what the schema allows is never refused for it.
+/// writes has every member it does not leave out when null, so a schema used only in answers lists those as required.
+/// Likewise the serializer takes null for any member of a reference type (nullable annotations are not enforced), so a
+/// schema the server reads says so unless validation refuses null. A schema used both ways follows the request's rule:
+/// a client that sends what the schema allows is never refused for it.
 /// Enums are words (Hosting/HostingModule.cs), so their schemas say <c>type: string</c>.
 /// </summary>
 public sealed class RequiredMembers(IOptions<JsonOptions> json) : IOpenApiSchemaTransformer, IOpenApiDocumentTransformer
 {
-    private const string AlwaysWritten = "x-servicepro-always-written";
+    private const string Note = "x-servicepro-members";
+    private const string Written = "written";
+    private const string TakesNull = "takesNull";
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
@@ -40,10 +44,13 @@ public sealed class RequiredMembers(IOptions<JsonOptions> json) : IOpenApiSchema
             var contract = json.Value.SerializerOptions.GetTypeInfo(context.JsonTypeInfo.Type).Properties
                 .Where(p => !p.IsExtensionData && schema.Properties.ContainsKey(p.Name)).ToList();
             schema.Required = contract.Where(p => p.IsRequired || IsValidatedRequired(p)).Select(p => p.Name).ToHashSet();
-            // Kept for the document pass, which knows whether the schema is an answer only; it removes the note.
+            // Kept for the document pass, which knows whether the schema is read, written or both; it removes the note.
             schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-            schema.Extensions[AlwaysWritten] = new JsonNodeExtension(new JsonArray(
-                contract.Where(p => p.Get is not null && p.ShouldSerialize is null).Select(p => (JsonNode)JsonValue.Create(p.Name)).ToArray()));
+            schema.Extensions[Note] = new JsonNodeExtension(new JsonObject
+            {
+                [Written] = Names(contract.Where(p => p.Get is not null && p.ShouldSerialize is null)),
+                [TakesNull] = Names(contract.Where(p => AcceptsNull(p.PropertyType) && !IsValidatedRequired(p))),
+            });
         }
 
         return Task.CompletedTask;
@@ -69,19 +76,45 @@ public sealed class RequiredMembers(IOptions<JsonOptions> json) : IOpenApiSchema
 
         foreach (var (name, schema) in schemas)
         {
-            if (schema is not OpenApiSchema concrete || concrete.Extensions?.Remove(AlwaysWritten, out var note) != true)
+            if (schema is not OpenApiSchema concrete || concrete.Extensions?.Remove(Note, out var note) != true
+                || note is not JsonNodeExtension { Node: JsonObject members })
             {
                 continue;
             }
 
-            if (!requests.Contains(name) && note is JsonNodeExtension { Node: JsonArray written })
+            if (!requests.Contains(name))
             {
-                concrete.Required = written.Select(n => n!.GetValue<string>()).ToHashSet();
+                concrete.Required = members[Written]!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet();
+                continue;
+            }
+
+            // The serializer the server reads with takes null for any reference type, whatever its annotation says.
+            foreach (var member in members[TakesNull]!.AsArray().Select(n => n!.GetValue<string>()))
+            {
+                concrete.Properties![member] = Nullable(concrete.Properties[member]);
             }
         }
 
         return Task.CompletedTask;
     }
+
+    private static IOpenApiSchema Nullable(IOpenApiSchema schema) => schema switch
+    {
+        OpenApiSchema { Type: { } type } inline => Also(inline, type | JsonSchemaType.Null),
+        OpenApiSchemaReference reference => new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, reference] },
+        _ => schema, // already a choice (oneOf with null) or open
+    };
+
+    private static OpenApiSchema Also(OpenApiSchema schema, JsonSchemaType type)
+    {
+        schema.Type = type;
+        return schema;
+    }
+
+    private static JsonArray Names(IEnumerable<JsonPropertyInfo> properties) =>
+        new(properties.Select(p => (JsonNode)JsonValue.Create(p.Name)).ToArray());
+
+    private static bool AcceptsNull(Type type) => !type.IsValueType || System.Nullable.GetUnderlyingType(type) is not null;
 
     private static bool IsValidatedRequired(JsonPropertyInfo property) =>
         Has<RequiredAttribute>(property.AttributeProvider) || Has<RequiredAttribute>(property.AssociatedParameter?.AttributeProvider);
