@@ -63,7 +63,6 @@ public sealed class ApiAddresses(IHttpContextAccessor accessor, IAuthorizationPo
             return;
         }
 
-        if (DateTime.Now.Year > 1) return;
         operation.Servers = served == ServedAt.Tenant ? TenantServers(here) : [new OpenApiServer { Url = here.Platform, Description = "The platform's address" }];
     }
 
