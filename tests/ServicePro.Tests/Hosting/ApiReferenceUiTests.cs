@@ -20,11 +20,15 @@ public sealed class ApiReferenceUiTests(BrowserApp app) : IClassFixture<BrowserA
         var page = await app.NewPageAsync();
 
         await page.GotoAsync(reference + "#tag/services/GET/api/services");
-        await Expect(page.GetByText($"curl {origin}/t/root/api/services ").First).ToBeVisibleAsync();
-        await page.GotoAsync(reference + "#tag/platform/GET/api/platform/tenants");
-        await Expect(page.GetByText($"curl {origin}/api/platform/tenants ").First).ToBeVisibleAsync();
-
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(Sample(page, $"curl {origin}/t/root/api/services")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await page.GotoAsync(reference + "#tag/platform/GET/api/platform/tenants");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(Sample(page, $"curl {origin}/api/platform/tenants")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
         BrowserApp.AssertNoConsoleErrors(page);
     }
+
+    /// <summary>The request sample the page shows for an operation, in its selected server.</summary>
+    private static ILocator Sample(IPage page, string request) => page.Locator("code", new() { HasText = request }).First;
 }
