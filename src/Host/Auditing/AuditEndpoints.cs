@@ -12,7 +12,7 @@ public static class AuditEndpoints
     public static RouteGroupBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.TenantAdmin);
-        group.MapGet("/", List).WithSummary("The business's most recent changes, newest first (at most 200).");
+        group.MapGet("/", List).WithName("listAuditEntries").WithSummary("The business's most recent changes, newest first (at most 200).");
         return group;
     }
 

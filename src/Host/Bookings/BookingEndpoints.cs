@@ -41,19 +41,34 @@ public static class BookingEndpoints
     public static RouteGroupBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/bookings").WithTags("Bookings").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", List).WithSummary("Bookings starting between two instants (default: the next 7 days), optionally for one technician or status.");
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/", Create).WithSummary(
+        group.MapGet("/", List).WithName("listBookings").WithSummary("Bookings starting between two instants (default: the next 7 days), optionally for one technician or status.");
+        group.MapGet("/{id:guid}", Get).WithName("getBooking").WithSummary("One booking.");
+        group.MapPost("/", Create).WithName("createBooking")
+            .Produces<BookingDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary(
             "Book a job at one of the open start times. Send an Idempotency-Key header to retry safely: the same key with the same body " +
             "returns the first answer, with a different body 422. A taken time answers 409 with the nearest open times. Owners and " +
             "admins may set outsideTheRules (with a technicianId) to book a time the rules would not offer; overlaps are still refused.");
-        group.MapPost("/{id:guid}/confirm", (Guid id, BookingService s, HttpContext h, CancellationToken ct) => Answer(s.ConfirmAsync(id, Actor(h), ct)));
+        group.MapPost("/{id:guid}/confirm", (Guid id, BookingService s, HttpContext h, CancellationToken ct) => Answer(s.ConfirmAsync(id, Actor(h), ct)))
+            .WithName("confirmBooking").WithSummary("Confirm a pending booking.")
+            .Produces<BookingDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/reschedule", (Guid id, RescheduleRequest r, BookingService s, HttpContext h, CancellationToken ct) =>
-            Answer(s.RescheduleAsync(id, r.StartsAt, r.TechnicianId, Actor(h), ct)));
+            Answer(s.RescheduleAsync(id, r.StartsAt, r.TechnicianId, Actor(h), ct)))
+            .WithName("rescheduleBooking").WithSummary("Move a booking to another open start time, optionally with another technician. A taken time answers 409.")
+            .Produces<BookingDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest r, BookingService s, HttpContext h, CancellationToken ct) =>
-            Answer(s.CancelAsync(id, r.Reason, r.Feedback, Actor(h), ct)));
-        group.MapPost("/{id:guid}/complete", (Guid id, BookingService s, HttpContext h, CancellationToken ct) => Answer(s.CompleteAsync(id, Actor(h), ct)));
-        group.MapPost("/{id:guid}/no-show", (Guid id, BookingService s, HttpContext h, CancellationToken ct) => Answer(s.MarkNoShowAsync(id, Actor(h), ct)));
+            Answer(s.CancelAsync(id, r.Reason, r.Feedback, Actor(h), ct)))
+            .WithName("cancelBooking").WithSummary("Cancel a booking with one of the cancellation reasons and optional feedback.")
+            .Produces<BookingDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/complete", (Guid id, BookingService s, HttpContext h, CancellationToken ct) => Answer(s.CompleteAsync(id, Actor(h), ct)))
+            .WithName("completeBooking").WithSummary("Mark a job done, once its time has started.")
+            .Produces<BookingDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/no-show", (Guid id, BookingService s, HttpContext h, CancellationToken ct) => Answer(s.MarkNoShowAsync(id, Actor(h), ct)))
+            .WithName("markBookingNoShow").WithSummary("Record that the customer missed the job, once its time has come.")
+            .Produces<BookingDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -86,7 +101,7 @@ public static class BookingEndpoints
         return TypedResults.Ok(bookings.Select(BookingDto.From).ToList());
     }
 
-    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Get(Guid id, ServiceProDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<BookingDto>, NotFoundProblem>> Get(Guid id, ServiceProDbContext db, CancellationToken ct) =>
         await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) is { } booking
             ? TypedResults.Ok(BookingDto.From(booking))
             : Problems.NotFound("There is no such booking.");

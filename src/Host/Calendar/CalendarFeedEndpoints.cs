@@ -29,13 +29,18 @@ public static class CalendarFeedEndpoints
         var manage = app.MapGroup("/api/technicians/{id:guid}/calendar-feed")
             .WithTags("Calendar")
             .RequireAuthorization(Policies.TenantMember);
-        manage.MapPost("/", Rotate)
+        manage.MapPost("/", Rotate).WithName("rotateCalendarFeed")
             .WithSummary("Creates the technician's calendar feed address, or replaces it (the old address stops working). " +
                          "The address is in this answer only. Owners and admins, or the technician themselves.");
-        manage.MapDelete("/", Revoke)
+        manage.MapDelete("/", Revoke).WithName("revokeCalendarFeed")
             .WithSummary("Turns the technician's calendar feed off; its address answers 404 from now on.");
 
         app.MapGet("/calendar/{token}.ics", Feed)
+            .WithName("getCalendarFeed")
+            .OnTenantAddress()
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimiting.Public)
             .WithTags("Calendar")
@@ -43,7 +48,7 @@ public static class CalendarFeedEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<CalendarFeedLink>, ProblemHttpResult>> Rotate(
+    private static async Task<Results<Ok<CalendarFeedLink>, NotFoundProblem, ForbiddenProblem>> Rotate(
         Guid id, ServiceProDbContext db, HttpContext http, CalendarFeedLinks links, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -60,7 +65,7 @@ public static class CalendarFeedEndpoints
         return TypedResults.Ok(await links.IssueAsync(technician, ServiceProClaims.ActorOf(http.User), ct));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
+    private static async Task<Results<NoContent, NotFoundProblem, ForbiddenProblem>> Revoke(
         Guid id, ServiceProDbContext db, HttpContext http, CalendarFeedLinks links, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -122,6 +127,6 @@ public static class CalendarFeedEndpoints
         return TypedResults.Text(body, CalendarFeed.ContentType);
     }
 
-    private static ProblemHttpResult Forbidden() =>
+    private static ForbiddenProblem Forbidden() =>
         TechnicianAccess.Forbidden("Only owners, admins and the technician themselves can manage this calendar feed.");
 }

@@ -35,10 +35,10 @@ public static class ServiceEndpoints
     public static RouteGroupBuilder MapServiceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/services").WithTags("Services").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", List).WithSummary("The business's services, in display order.");
-        group.MapPost("/", Create).RequireAuthorization(Policies.TenantAdmin).WithSummary("Add a service of the business's own (not from its industry pack).");
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.TenantAdmin).WithSummary("Edit a service's name, price range, duration or availability.");
-        group.MapPost("/{id:guid}/estimate", Estimate).WithSummary("Price and time one job from the booking's intake answers, using the business's industry pack.");
+        group.MapGet("/", List).WithName("listServices").WithSummary("The business's services, in display order.");
+        group.MapPost("/", Create).WithName("createService").RequireAuthorization(Policies.TenantAdmin).WithSummary("Add a service of the business's own (not from its industry pack).");
+        group.MapPut("/{id:guid}", Update).WithName("updateService").RequireAuthorization(Policies.TenantAdmin).WithSummary("Edit a service's name, price range, duration or availability.");
+        group.MapPost("/{id:guid}/estimate", Estimate).WithName("estimateJob").WithSummary("Price and time one job from the booking's intake answers, using the business's industry pack.");
         return group;
     }
 
@@ -46,7 +46,7 @@ public static class ServiceEndpoints
         TypedResults.Ok(await db.Services.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => ServiceDto.From(s)).ToListAsync(ct));
 
-    private static async Task<Results<Ok<ServiceDto>, ProblemHttpResult, ValidationProblem>> Update(
+    private static async Task<Results<Ok<ServiceDto>, NotFoundProblem, ValidationProblem>> Update(
         Guid id, UpdateServiceRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var service = await db.Services.FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -144,7 +144,7 @@ public static class ServiceEndpoints
         return errors;
     }
 
-    private static async Task<Results<Ok<JobEstimate>, ProblemHttpResult, ValidationProblem>> Estimate(
+    private static async Task<Results<Ok<JobEstimate>, NotFoundProblem, UnavailableProblem, ValidationProblem>> Estimate(
         Guid id, EstimateRequest request, ServiceProDbContext db, JobEstimator estimator, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, ct);

@@ -27,14 +27,14 @@ public static class CustomerAssetEndpoints
     public static RouteGroupBuilder MapCustomerAssetEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/customers/{customerId:guid}/assets").WithTags("Customers").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", List).WithSummary("The customer's assets (vehicles, pets, properties...), oldest first.");
-        group.MapPost("/", Create).WithSummary("Record an asset; the kind defaults to what the business's trade works on.");
-        group.MapPut("/{assetId:guid}", Update);
-        group.MapDelete("/{assetId:guid}", Delete).WithSummary("Remove an asset; refused while bookings refer to it.");
+        group.MapGet("/", List).WithName("listCustomerAssets").WithSummary("The customer's assets (vehicles, pets, properties...), oldest first.");
+        group.MapPost("/", Create).WithName("createCustomerAsset").WithSummary("Record an asset; the kind defaults to what the business's trade works on.");
+        group.MapPut("/{assetId:guid}", Update).WithName("updateCustomerAsset").WithSummary("Change an asset's kind, label or details; fields left out are kept.");
+        group.MapDelete("/{assetId:guid}", Delete).WithName("deleteCustomerAsset").WithSummary("Remove an asset; refused while bookings refer to it.");
         return group;
     }
 
-    private static async Task<Results<Ok<List<CustomerAssetDto>>, ProblemHttpResult>> List(
+    private static async Task<Results<Ok<List<CustomerAssetDto>>, NotFoundProblem>> List(
         Guid customerId, ServiceProDbContext db, CancellationToken ct)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct))
@@ -46,7 +46,7 @@ public static class CustomerAssetEndpoints
             .OrderBy(a => a.CreatedAt).Select(a => CustomerAssetDto.From(a)).ToListAsync(ct));
     }
 
-    private static async Task<Results<Created<CustomerAssetDto>, ProblemHttpResult, ValidationProblem>> Create(
+    private static async Task<Results<Created<CustomerAssetDto>, NotFoundProblem, UnavailableProblem, ValidationProblem>> Create(
         Guid customerId, CustomerAssetRequest request, ServiceProDbContext db, ITenantContext tenant, PluginCatalog catalog,
         HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -85,7 +85,7 @@ public static class CustomerAssetEndpoints
         return TypedResults.Created($"{http.Request.PathBase}/api/customers/{customerId}/assets/{asset.Id}", CustomerAssetDto.From(asset));
     }
 
-    private static async Task<Results<Ok<CustomerAssetDto>, ProblemHttpResult, ValidationProblem>> Update(
+    private static async Task<Results<Ok<CustomerAssetDto>, NotFoundProblem, UnavailableProblem, ValidationProblem>> Update(
         Guid customerId, Guid assetId, CustomerAssetRequest request, ServiceProDbContext db, ITenantContext tenant, PluginCatalog catalog,
         HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -116,7 +116,7 @@ public static class CustomerAssetEndpoints
         return TypedResults.Ok(CustomerAssetDto.From(asset));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> Delete(
         Guid customerId, Guid assetId, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var asset = await db.CustomerAssets.FirstOrDefaultAsync(a => a.Id == assetId && a.CustomerId == customerId, ct);
@@ -140,7 +140,7 @@ public static class CustomerAssetEndpoints
     }
 
     /// <summary>Field errors, the cleaned details (null when none were given), or a 503 when the trade's questions are unknown.</summary>
-    private static (Dictionary<string, string>? Details, Dictionary<string, string[]> Errors, ProblemHttpResult? Unavailable) Check(
+    private static (Dictionary<string, string>? Details, Dictionary<string, string[]> Errors, UnavailableProblem? Unavailable) Check(
         CustomerAssetRequest request, PluginCatalog catalog, string industry, bool requireLabel)
     {
         var errors = new Dictionary<string, string[]>();
@@ -161,8 +161,8 @@ public static class CustomerAssetEndpoints
 
         if (catalog.FindPack(industry) is not { } pack)
         {
-            return (null, errors, TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Industry pack unavailable",
-                detail: $"The '{industry}' industry pack is not loaded on this server, so asset details cannot be checked."));
+            return (null, errors, Problems.PackUnavailable(
+                $"The '{industry}' industry pack is not loaded on this server, so asset details cannot be checked."));
         }
 
         // Unknown questions are refused even when blank: a typo in a key should not pass silently.
@@ -175,7 +175,7 @@ public static class CustomerAssetEndpoints
         return (details, errors, null);
     }
 
-    private static ProblemHttpResult NoSuchCustomer() => Problems.NotFound("There is no such customer.");
+    private static NotFoundProblem NoSuchCustomer() => Problems.NotFound("There is no such customer.");
 
-    private static ProblemHttpResult NoSuchAsset() => Problems.NotFound("This customer has no such asset.");
+    private static NotFoundProblem NoSuchAsset() => Problems.NotFound("This customer has no such asset.");
 }

@@ -27,11 +27,11 @@ public static class CustomerEndpoints
     public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/customers").WithTags("Customers").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", List).WithSummary("Customers, newest first; `q` searches name, phone and email.");
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/", Create);
-        group.MapPut("/{id:guid}", Update);
-        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.TenantAdmin);
+        group.MapGet("/", List).WithName("listCustomers").WithSummary("Customers, newest first; `q` searches name, phone and email.");
+        group.MapGet("/{id:guid}", Get).WithName("getCustomer").WithSummary("One customer with their contact details and SMS consent.");
+        group.MapPost("/", Create).WithName("createCustomer").WithSummary("Add a customer; the phone number is stored in E.164 and must not belong to another customer.");
+        group.MapPut("/{id:guid}", Update).WithName("updateCustomer").WithSummary("Change a customer's details; fields left out keep their values.");
+        group.MapDelete("/{id:guid}", Delete).WithName("deleteCustomer").WithSummary("Remove a customer.").RequireAuthorization(Policies.TenantAdmin);
         return group;
     }
 
@@ -47,12 +47,12 @@ public static class CustomerEndpoints
         return TypedResults.Ok(await query.OrderByDescending(c => c.CreatedAt).Take(200).Select(c => CustomerDto.From(c)).ToListAsync(ct));
     }
 
-    private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> Get(Guid id, ServiceProDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<CustomerDto>, NotFoundProblem>> Get(Guid id, ServiceProDbContext db, CancellationToken ct) =>
         await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
             ? TypedResults.Ok(CustomerDto.From(c))
             : Problems.NotFound("There is no such customer.");
 
-    private static async Task<Results<Created<CustomerDto>, ProblemHttpResult, ValidationProblem>> Create(
+    private static async Task<Results<Created<CustomerDto>, ConflictProblem, ValidationProblem>> Create(
         CustomerRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var (phone, errors) = Validate(request, requireAll: true);
@@ -86,7 +86,7 @@ public static class CustomerEndpoints
         return TypedResults.Created($"{http.Request.PathBase}/api/customers/{customer.Id}", CustomerDto.From(customer));
     }
 
-    private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult, ValidationProblem>> Update(
+    private static async Task<Results<Ok<CustomerDto>, NotFoundProblem, ConflictProblem, ValidationProblem>> Update(
         Guid id, CustomerRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -123,7 +123,7 @@ public static class CustomerEndpoints
         return TypedResults.Ok(CustomerDto.From(customer));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+    private static async Task<Results<NoContent, NotFoundProblem>> Delete(
         Guid id, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct);

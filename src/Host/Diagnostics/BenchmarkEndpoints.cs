@@ -69,7 +69,7 @@ public static class BenchmarkEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<RawBookingRow>, ProblemHttpResult>> RawPrimaryKeyAsync(
+    private static async Task<Results<Ok<RawBookingRow>, NotFoundProblem>> RawPrimaryKeyAsync(
         NpgsqlDataSource dataSource, Guid id, HttpContext http, CancellationToken ct)
     {
         if (TenantOf(http) is not { } tenant)

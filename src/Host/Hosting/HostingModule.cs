@@ -1,8 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
+using ServicePro.Host.Hosting.OpenApi;
 
 namespace ServicePro.Host.Hosting;
 
@@ -19,7 +22,10 @@ public sealed class HostingModule : HostModule
         // Development would otherwise throw on a body or parameter that doesn't bind (malformed JSON, wrong types,
         // a missing parameter) and answer 500; every environment answers 400 with a problem, as Production does.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        builder.Services.AddOpenApi();
+        // Enums are words on the wire, as in the database ("yes_no", not 3), and the OpenAPI schema lists them.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+        builder.Services.AddServiceProOpenApi();
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddHealthChecks().AddCheck<StartupState>("startup", tags: ["ready"]);
         builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);

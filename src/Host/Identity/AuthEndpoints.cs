@@ -15,13 +15,15 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Sign-in");
-        group.MapPost("/sign-in", SignIn).RequireRateLimiting(RateLimiting.SignIn);
-        group.MapPost("/sign-out", SignOut).RequireAuthorization();
-        group.MapGet("/me", Me).RequireAuthorization();
+        group.MapPost("/sign-in", SignIn).RequireRateLimiting(RateLimiting.SignIn).WithName("signIn")
+            .WithSummary("Sign in with e-mail and password; the answer sets the session cookie. Staff sign in at their business's address, operators at the platform's.");
+        group.MapPost("/sign-out", SignOut).RequireAuthorization().WithName("signOut").WithSummary("End the session: the cookie is cleared.");
+        group.MapGet("/me", Me).RequireAuthorization().WithName("getMe")
+            .WithSummary("Who is signed in, and their role at the business whose address this is.");
         return group;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> SignIn(
+    private static async Task<Results<NoContent, UnauthorizedProblem, ValidationProblem>> SignIn(
         SignInRequest request, HttpContext http, PasswordSignIn signIn, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
@@ -32,7 +34,7 @@ public static class AuthEndpoints
         return await signIn.SignInAsync(request.Email, request.Password, http.Connection.RemoteIpAddress?.ToString(), ct) switch
         {
             SignInOutcome.SignedIn => TypedResults.NoContent(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: PasswordSignIn.RefusedDetail),
+            _ => Problems.Unauthorized("Sign-in failed", PasswordSignIn.RefusedDetail),
         };
     }
 

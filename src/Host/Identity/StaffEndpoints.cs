@@ -15,10 +15,10 @@ public static class StaffEndpoints
     public static RouteGroupBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", List).WithSummary("Everyone who works for the business, with their role.");
-        group.MapPost("/", Add).RequireAuthorization(Policies.TenantAdmin)
+        group.MapGet("/", List).WithName("listStaff").WithSummary("Everyone who works for the business, with their role.");
+        group.MapPost("/", Add).RequireAuthorization(Policies.TenantAdmin).WithName("addStaff")
             .WithSummary("Give a person a role here, creating their sign-in if new. Only owners grant owner or admin.");
-        group.MapDelete("/{userId:guid}", Remove).RequireAuthorization(Policies.TenantAdmin)
+        group.MapDelete("/{userId:guid}", Remove).RequireAuthorization(Policies.TenantAdmin).WithName("removeStaff")
             .WithSummary("Remove a person from the business. The last owner cannot be removed.");
         return group;
     }
@@ -26,7 +26,7 @@ public static class StaffEndpoints
     private static async Task<Ok<List<StaffMember>>> List(StaffDirectory staff, CancellationToken ct) =>
         TypedResults.Ok(await staff.ListAsync(ct));
 
-    private static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> Add(
+    private static async Task<Results<Created, ForbiddenProblem, ValidationProblem>> Add(
         InviteStaffRequest request, StaffDirectory staff, HttpContext http, CancellationToken ct)
     {
         if (!SnakeCaseEnum.TryParse<StaffRole>(request.Role, out var role))
@@ -37,15 +37,14 @@ public static class StaffEndpoints
         var caller = await CallerAsync(http, staff, ct);
         if (role <= StaffRole.Admin && caller.Role != StaffRole.Owner)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Owners only",
-                detail: "Only an owner can make someone an owner or admin.");
+            return Problems.Forbidden("Owners only", "Only an owner can make someone an owner or admin.");
         }
 
         var added = await staff.AddAsync(request.Email, request.Password, request.DisplayName, role, ServiceProClaims.ActorOf(http.User), ct);
         return added.Errors.Count > 0 ? Problems.Invalid(added.Errors) : TypedResults.Created();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+    private static async Task<Results<NoContent, NotFoundProblem, ForbiddenProblem, ConflictProblem>> Remove(
         Guid userId, StaffDirectory staff, HttpContext http, CancellationToken ct)
     {
         var membership = await staff.FindMembershipAsync(userId, ct);
@@ -57,8 +56,7 @@ public static class StaffEndpoints
         var caller = await CallerAsync(http, staff, ct);
         if (membership.Role <= StaffRole.Admin && caller.Role != StaffRole.Owner)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Owners only",
-                detail: "Only an owner can remove an owner or admin.");
+            return Problems.Forbidden("Owners only", "Only an owner can remove an owner or admin.");
         }
 
         if (membership.Role == StaffRole.Owner && await staff.CountOwnersAsync(ct) == 1)

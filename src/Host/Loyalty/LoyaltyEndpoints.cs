@@ -16,11 +16,11 @@ public static class LoyaltyEndpoints
             .WithTags("Loyalty")
             .RequireAuthorization(Policies.TenantMember)
             .RequireTenantFeature(FeatureFlags.LoyaltyProgram);
-        group.MapGet("/program", Program).WithSummary("The business's loyalty tiers and points per dollar.");
+        group.MapGet("/program", Program).WithName("getLoyaltyProgram").WithSummary("The business's loyalty tiers and points per dollar.");
         return group;
     }
 
-    private static Results<Ok<LoyaltyProgram>, ProblemHttpResult> Program(ITenantContext tenant, PluginCatalog catalog) =>
+    private static Results<Ok<LoyaltyProgram>, NotFoundProblem> Program(ITenantContext tenant, PluginCatalog catalog) =>
         catalog.FindPack(tenant.Tenant!.Industry) is { } pack
             ? TypedResults.Ok(pack.Loyalty)
             : Problems.NotFound($"The '{tenant.Tenant.Industry}' industry pack is not loaded on this server.");

@@ -32,13 +32,13 @@ public static class NoticeEndpoints
     public static RouteGroupBuilder MapNoticeEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/bookings").WithTags("Booking notices").RequireAuthorization(Policies.TenantMember);
-        group.MapPost("/{id:guid}/on-my-way", OnMyWay)
+        group.MapPost("/{id:guid}/on-my-way", OnMyWay).WithName("sendOnMyWay")
             .WithSummary("Texts the customer that the technician is on the way; once per booking start unless it failed or was skipped.");
-        group.MapGet("/{id:guid}/notices", List).WithSummary("The reminders and on-my-way texts of a booking, newest first.");
+        group.MapGet("/{id:guid}/notices", List).WithName("listBookingNotices").WithSummary("The reminders and on-my-way texts of a booking, newest first.");
         return group;
     }
 
-    private static async Task<Results<Ok<NoticeDto>, ProblemHttpResult, ValidationProblem>> OnMyWay(
+    private static async Task<Results<Ok<NoticeDto>, NotFoundProblem, ConflictProblem, ValidationProblem>> OnMyWay(
         Guid id, OnMyWayRequest? request, BookingNotices notices, NoticeRetries retries, ServiceProDbContext db, ITenantContext tenant,
         HttpContext http, TimeProvider clock, CancellationToken ct)
     {
@@ -73,7 +73,7 @@ public static class NoticeEndpoints
         return TypedResults.Ok(NoticeDto.From(notice));
     }
 
-    private static async Task<Results<Ok<List<NoticeDto>>, ProblemHttpResult>> List(
+    private static async Task<Results<Ok<List<NoticeDto>>, NotFoundProblem>> List(
         Guid id, BookingNotices notices, ServiceProDbContext db, CancellationToken ct)
     {
         if (!await db.Bookings.AnyAsync(b => b.Id == id, ct))

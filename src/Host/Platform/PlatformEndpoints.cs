@@ -36,24 +36,29 @@ public static class PlatformEndpoints
 {
     public static RouteGroupBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/platform").WithTags("Platform").RequireAuthorization(Policies.PlatformOperator);
-        group.MapGet("/tenants", List);
-        group.MapPost("/tenants", Create).WithSummary("Create a tenant on an industry pack: settings, services and flags come from the pack.");
-        group.MapGet("/tenants/{slug}", Get);
-        group.MapPost("/tenants/{slug}/suspend", Suspend);
-        group.MapPost("/tenants/{slug}/reactivate", Reactivate);
-        group.MapDelete("/tenants/{slug}", Delete).WithSummary("Mark a tenant deleted: its addresses answer 404, its data is kept.");
-        group.MapGet("/tenants/{slug}/flags", Flags);
-        group.MapPut("/tenants/{slug}/flags/{flag}", SetFlag).WithSummary("Switch one feature for one tenant; applies on its next request.");
-        group.MapPost("/tenants/{slug}/staff", AddStaff).WithSummary("Give a person a role at a tenant, creating their sign-in if new.");
-        group.MapGet("/plugins", Plugins).WithSummary("Every plugin folder the host found, loaded or not, with the reason.");
+        var group = app.MapGroup("/api/platform").WithTags("Platform").RequireAuthorization(Policies.PlatformOperator).OnPlatformAddress();
+        group.MapGet("/tenants", List).WithName("listTenants").WithSummary("Every tenant, deleted ones included, with its status and onboarding step.");
+        group.MapPost("/tenants", Create).WithName("createTenant")
+            .WithSummary("Create a tenant on an industry pack: settings, services and flags come from the pack.");
+        group.MapGet("/tenants/{slug}", Get).WithName("getTenant").WithSummary("One tenant by its slug.");
+        group.MapPost("/tenants/{slug}/suspend", Suspend).WithName("suspendTenant")
+            .WithSummary("Suspend a tenant: its addresses refuse people and API clients until it is reactivated.");
+        group.MapPost("/tenants/{slug}/reactivate", Reactivate).WithName("reactivateTenant").WithSummary("Open a suspended tenant's addresses again.");
+        group.MapDelete("/tenants/{slug}", Delete).WithName("deleteTenant")
+            .WithSummary("Mark a tenant deleted: its addresses answer 404, its data is kept.");
+        group.MapGet("/tenants/{slug}/flags", Flags).WithName("listTenantFlags").WithSummary("A tenant's effective feature flags.");
+        group.MapPut("/tenants/{slug}/flags/{flag}", SetFlag).WithName("setTenantFlag")
+            .WithSummary("Switch one feature for one tenant; applies on its next request.");
+        group.MapPost("/tenants/{slug}/staff", AddStaff).WithName("addTenantStaff")
+            .WithSummary("Give a person a role at a tenant, creating their sign-in if new.");
+        group.MapGet("/plugins", Plugins).WithName("listPlugins").WithSummary("Every plugin folder the host found, loaded or not, with the reason.");
         return group;
     }
 
     private static async Task<Ok<List<TenantSummary>>> List(TenantAdministration admin, CancellationToken ct) =>
         TypedResults.Ok((await admin.ListAsync(ct)).Select(TenantSummary.From).ToList());
 
-    private static async Task<Results<Created<TenantSummary>, ProblemHttpResult, ValidationProblem>> Create(
+    private static async Task<Results<Created<TenantSummary>, ConflictProblem, ValidationProblem>> Create(
         CreateTenantRequest request, TenantAdministration admin, HttpContext http, CancellationToken ct)
     {
         var result = await admin.CreateAsync(request, ServiceProClaims.ActorOf(http.User), ct);
@@ -67,18 +72,18 @@ public static class PlatformEndpoints
             : Problems.Conflict(result.ConflictReason!);
     }
 
-    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Get(string slug, TenantAdministration admin, CancellationToken ct) =>
+    private static async Task<Results<Ok<TenantSummary>, NotFoundProblem>> Get(string slug, TenantAdministration admin, CancellationToken ct) =>
         await admin.FindAsync(slug, ct) is { } t ? TypedResults.Ok(TenantSummary.From(t)) : NoSuchTenant(slug);
 
-    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Suspend(
+    private static async Task<Results<Ok<TenantSummary>, NotFoundProblem>> Suspend(
         string slug, TenantAdministration admin, HttpContext http, CancellationToken ct) =>
         await admin.SuspendAsync(slug, ServiceProClaims.ActorOf(http.User), ct) is { } t ? TypedResults.Ok(TenantSummary.From(t)) : NoSuchTenant(slug);
 
-    private static async Task<Results<Ok<TenantSummary>, ProblemHttpResult>> Reactivate(
+    private static async Task<Results<Ok<TenantSummary>, NotFoundProblem>> Reactivate(
         string slug, TenantAdministration admin, HttpContext http, CancellationToken ct) =>
         await admin.ReactivateAsync(slug, ServiceProClaims.ActorOf(http.User), ct) is { } t ? TypedResults.Ok(TenantSummary.From(t)) : NoSuchTenant(slug);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> Delete(
         string slug, TenantAdministration admin, HttpContext http, CancellationToken ct)
     {
         if (slug == "root")
@@ -91,13 +96,13 @@ public static class PlatformEndpoints
             : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<IReadOnlyDictionary<string, bool>>, ProblemHttpResult>> Flags(
+    private static async Task<Results<Ok<IReadOnlyDictionary<string, bool>>, NotFoundProblem>> Flags(
         string slug, TenantAdministration admin, CancellationToken ct) =>
         await admin.FindAsync(slug, ct) is { Status: not TenantStatus.Deleted } t
             ? TypedResults.Ok(await admin.FlagsAsync(t, ct))
             : NoSuchTenant(slug);
 
-    private static async Task<Results<Ok<IReadOnlyDictionary<string, bool>>, ProblemHttpResult, ValidationProblem>> SetFlag(
+    private static async Task<Results<Ok<IReadOnlyDictionary<string, bool>>, NotFoundProblem, ValidationProblem>> SetFlag(
         string slug, string flag, FlagRequest request, TenantAdministration admin, HttpContext http, CancellationToken ct)
     {
         if (!PlatformFlags.IsKnown(flag))
@@ -119,7 +124,7 @@ public static class PlatformEndpoints
         return TypedResults.Ok(await admin.FlagsAsync(tenant, ct));
     }
 
-    private static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> AddStaff(
+    private static async Task<Results<Created, NotFoundProblem, ValidationProblem>> AddStaff(
         string slug, AddStaffRequest request, TenantAdministration admin, TenantScopeFactory scopes, HttpContext http, CancellationToken ct)
     {
         if (!SnakeCaseEnum.TryParse<StaffRole>(request.Role, out var role))
@@ -143,5 +148,5 @@ public static class PlatformEndpoints
             p.SupportedAbstractions, SnakeCaseEnum.ToName(p.Status), p.Error,
             p.Problems, p.Health.FaultCount, p.Health.LastFaultAt, p.Health.LastFault)).ToList());
 
-    private static ProblemHttpResult NoSuchTenant(string slug) => Problems.NotFound($"There is no tenant '{slug}'.");
+    private static NotFoundProblem NoSuchTenant(string slug) => Problems.NotFound($"There is no tenant '{slug}'.");
 }

@@ -15,6 +15,7 @@ public static class IndustryPackEndpoints
     public static IEndpointRouteBuilder MapIndustryPackEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/industry-packs", List)
+            .WithName("listIndustryPacks")
             .WithTags("Industry packs")
             .WithSummary("The loaded industry packs, with their default services and intake questions.")
             .RequireRateLimiting(RateLimiting.Public);

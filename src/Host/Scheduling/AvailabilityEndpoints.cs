@@ -24,13 +24,15 @@ public static class AvailabilityEndpoints
 
     public static RouteHandlerBuilder MapAvailabilityEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/availability", Find)
+            .WithName("findAvailability")
+            .OnTenantAddress()
             .WithTags("Scheduling")
             .WithSummary("Open start times for a service between two local dates (default: the next 7 days). Public, for the booking widget; " +
                          "staff also see which technicians are free and may ask for one technician or an exact length. " +
                          "Intake answers go in as answers.{key}={value}; lat/lng check the service area.")
             .RequireRateLimiting(RateLimiting.Public);
 
-    private static async Task<Results<Ok<AvailabilityDto>, ProblemHttpResult, ValidationProblem>> Find(
+    private static async Task<Results<Ok<AvailabilityDto>, NotFoundProblem, UnprocessableProblem, UnavailableProblem, ValidationProblem>> Find(
         Guid serviceId, [PlausibleDate] DateOnly? from, [PlausibleDate] DateOnly? to, Guid? technicianId, int? durationMinutes,
         [Latitude] double? lat, [Longitude] double? lng,
         HttpContext http, ITenantContext tenant, AvailabilityService availability, IAuthorizationService authorization, TimeProvider clock,
@@ -71,15 +73,16 @@ public static class AvailabilityEndpoints
         {
             OpenTimes open => TypedResults.Ok(new AvailabilityDto(open.TimeZone, open.DurationMinutes, open.Estimate?.Price,
                 open.Slots.Select(s => SlotDto.From(s, isStaff)).ToList())),
-            OutsideServiceArea outside => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Outside the service area", detail: outside.Message,
-                extensions: new Dictionary<string, object?>
+            OutsideServiceArea outside => Problems.Unprocessable("Outside the service area", outside.Message,
+                new Dictionary<string, object?>
                 {
                     ["distanceMiles"] = Math.Round(outside.DistanceMiles, 1),
                     ["radiusMiles"] = Math.Round(outside.RadiusMiles, 1),
                 }),
             AvailabilityRefused { Errors: { } errors } => Problems.Invalid(errors),
-            AvailabilityRefused refused => TypedResults.Problem(statusCode: refused.StatusCode, detail: refused.Detail),
+            AvailabilityRefused { StatusCode: StatusCodes.Status404NotFound } refused => Problems.NotFound(refused.Detail),
+            AvailabilityRefused { StatusCode: StatusCodes.Status503ServiceUnavailable } refused => Problems.PackUnavailable(refused.Detail),
+            AvailabilityRefused refused => TypedResults.ValidationProblem(new Dictionary<string, string[]>(), refused.Detail, title: "Some fields need attention"),
             _ => throw new InvalidOperationException($"Unexpected availability answer {answer.GetType().Name}."),
         };
     }

@@ -65,8 +65,8 @@ public static class SchedulingSettingsEndpoints
     public static RouteGroupBuilder MapSchedulingSettingsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/settings/scheduling").WithTags("Settings").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", Get).WithSummary("Business hours, service area and the scheduler's rules (notice, increments, lunch, buffer, deposit).");
-        group.MapPut("/", Update).RequireAuthorization(Policies.TenantAdmin)
+        group.MapGet("/", Get).WithName("getSchedulingSettings").WithSummary("Business hours, service area and the scheduler's rules (notice, increments, lunch, buffer, deposit).");
+        group.MapPut("/", Update).WithName("updateSchedulingSettings").RequireAuthorization(Policies.TenantAdmin)
             .WithSummary("Change any of the sections; sections left out are kept, as are scheduler fields left out.");
         return group;
     }

@@ -34,18 +34,29 @@ public static class SeriesEndpoints
             .WithTags("Recurring services")
             .RequireAuthorization(Policies.TenantMember)
             .RequireTenantFeature(FeatureFlags.RecurringServices);
-        group.MapGet("/", List).WithSummary("Series, newest first, optionally for one customer or status, with how many upcoming dates are in conflict.");
-        group.MapGet("/{id:guid}", Get).WithSummary("One series with every recorded date: booked, skipped, moved, or in conflict and why.");
-        group.MapPost("/", Create).WithSummary(
+        group.MapGet("/", List).WithName("listSeries").WithSummary("Series, newest first, optionally for one customer or status, with how many upcoming dates are in conflict.");
+        group.MapGet("/{id:guid}", Get).WithName("getSeries").WithSummary("One series with every recorded date: booked, skipped, moved, or in conflict and why.");
+        group.MapPost("/", Create).WithName("createSeries").WithSummary(
             "Set up a recurring service. Its dates are booked in the background up to eight weeks ahead; dates that cannot be " +
             "booked are recorded as conflicts with the reason.");
-        group.MapPost("/{id:guid}/pause", Pause).WithSummary("Stop booking new dates. Dates already booked stay booked; skip them one by one if need be.");
-        group.MapPost("/{id:guid}/resume", Resume).WithSummary("Book dates again, from today on.");
-        group.MapPost("/{id:guid}/end", End).WithSummary(
+        group.MapPost("/{id:guid}/pause", Pause).WithName("pauseSeries")
+            .Produces<SeriesDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Stop booking new dates. Dates already booked stay booked; skip them one by one if need be.");
+        group.MapPost("/{id:guid}/resume", Resume).WithName("resumeSeries")
+            .Produces<SeriesDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Book dates again, from today on.");
+        group.MapPost("/{id:guid}/end", End).WithName("endSeries")
+            .Produces<SeriesDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary(
             "Set the series' last day (default today). Bookings of later dates still to come are cancelled (reason default business_cancelled).");
-        group.MapPost("/{id:guid}/occurrences/{date}/skip", Skip).WithSummary(
+        group.MapPost("/{id:guid}/occurrences/{date}/skip", Skip).WithName("skipSeriesDate")
+            .Produces<SeriesDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary(
             "Skip one date: its booking, if any, is cancelled, and the date is never booked again. A date not yet booked can be skipped too.");
-        group.MapPost("/{id:guid}/occurrences/{date}/move", Move).WithSummary(
+        group.MapPost("/{id:guid}/occurrences/{date}/move", Move).WithName("moveSeriesDate")
+            .Produces<SeriesDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary(
             "Move one date's job to another time (and technician). A date in conflict, or not yet booked, is booked at that time.");
         return group;
     }
@@ -76,7 +87,7 @@ public static class SeriesEndpoints
         return TypedResults.Ok(series.Select(s => SeriesDto.From(s, conflicts.GetValueOrDefault(s.Id))).ToList());
     }
 
-    private static async Task<Results<Ok<SeriesDto>, ProblemHttpResult>> Get(
+    private static async Task<Results<Ok<SeriesDto>, NotFoundProblem>> Get(
         Guid id, ServiceProDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken ct) =>
         await DetailsAsync(id, db, Today(tenant, clock), ct) is { } details
             ? TypedResults.Ok(details)
@@ -388,7 +399,7 @@ public static class SeriesEndpoints
         }
     }
 
-    private static ProblemHttpResult RacedGeneration() =>
+    private static ConflictProblem RacedGeneration() =>
         Problems.Conflict("This date was being booked at the same moment. Reload the series and try again.");
 
     private static async Task<SeriesDto?> DetailsAsync(Guid id, ServiceProDbContext db, DateOnly today, CancellationToken ct)

@@ -11,10 +11,12 @@ public static class SignUpEndpoints
     public static RouteHandlerBuilder MapSignUpEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/signup", SignUpAsync)
             .WithTags("Onboarding")
+            .WithName("signUp")
+            .OnPlatformAddress()
             .RequireRateLimiting(RateLimiting.SignIn)
             .WithSummary("Open a business account: the business (on the trade's pack) and its owner. On the platform's address only.");
 
-    private static async Task<Results<Created<SignUpResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
+    private static async Task<Results<Created<SignUpResponse>, ValidationProblem, NotFoundProblem, ConflictProblem>> SignUpAsync(
         SignUpRequest request, BusinessSignUp signUp, ITenantContext tenant, HttpContext http, CancellationToken ct)
     {
         if (!signUp.Enabled || tenant.Tenant is not null)

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Host.Hosting;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Persistence;
 
@@ -23,6 +23,5 @@ public static class TechnicianAccess
     public static async Task<bool> MayActForAsync(ServiceProDbContext db, ClaimsPrincipal user, Technician technician, CancellationToken ct) =>
         (technician.UserId is { } linked && linked == UserIdOf(user)) || await IsAdminAsync(db, user, ct);
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail);
+    public static ForbiddenProblem Forbidden(string detail) => Problems.Forbidden("Not allowed", detail);
 }

@@ -37,16 +37,16 @@ public static class TechnicianEndpoints
     public static RouteGroupBuilder MapTechnicianEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/technicians").WithTags("Technicians").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", List).WithSummary("Technicians with their skills and weekly shifts, active ones first; `active` filters.");
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/", Create).RequireAuthorization(Policies.TenantAdmin);
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.TenantAdmin)
+        group.MapGet("/", List).WithName("listTechnicians").WithSummary("Technicians with their skills and weekly shifts, active ones first; `active` filters.");
+        group.MapGet("/{id:guid}", Get).WithName("getTechnician").WithSummary("One technician with their skills and weekly shifts.");
+        group.MapPost("/", Create).WithName("createTechnician").WithSummary("Add a technician: name and phone, optionally an e-mail, a colour, a home base and a link to a staff sign-in.").RequireAuthorization(Policies.TenantAdmin);
+        group.MapPut("/{id:guid}", Update).WithName("updateTechnician").RequireAuthorization(Policies.TenantAdmin)
             .WithSummary("Replace the profile; deactivating keeps history and takes them out of new bookings.");
-        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.TenantAdmin)
+        group.MapDelete("/{id:guid}", Delete).WithName("deleteTechnician").RequireAuthorization(Policies.TenantAdmin)
             .WithSummary("Refused (409) while they have upcoming bookings; with past bookings or clocked time they are deactivated (200) instead; otherwise deleted (204).");
-        group.MapPut("/{id:guid}/skills", SetSkills).RequireAuthorization(Policies.TenantAdmin)
+        group.MapPut("/{id:guid}/skills", SetSkills).WithName("setTechnicianSkills").RequireAuthorization(Policies.TenantAdmin)
             .WithSummary("The services they do, as service ids; an empty list means every service.");
-        group.MapPut("/{id:guid}/shifts", SetShifts).RequireAuthorization(Policies.TenantAdmin)
+        group.MapPut("/{id:guid}/shifts", SetShifts).WithName("setTechnicianShifts").RequireAuthorization(Policies.TenantAdmin)
             .WithSummary("The whole weekly schedule: [{weekday, start, end}], local HH:mm, no overlaps, at most 4 a day; days without shifts are off.");
         return group;
     }
@@ -65,7 +65,7 @@ public static class TechnicianEndpoints
         return TypedResults.Ok(technicians.Select(t => ToDto(t, skills[t.Id], shifts[t.Id])).ToList());
     }
 
-    private static async Task<Results<Ok<TechnicianDto>, ProblemHttpResult>> Get(Guid id, ServiceProDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<TechnicianDto>, NotFoundProblem>> Get(Guid id, ServiceProDbContext db, CancellationToken ct) =>
         await db.Technicians.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } technician
             ? TypedResults.Ok(await LoadDtoAsync(db, technician, ct))
             : NoSuchTechnician();
@@ -88,7 +88,7 @@ public static class TechnicianEndpoints
         return TypedResults.Created($"{http.Request.PathBase}/api/technicians/{technician.Id}", ToDto(technician, [], []));
     }
 
-    private static async Task<Results<Ok<TechnicianDto>, ProblemHttpResult, ValidationProblem>> Update(
+    private static async Task<Results<Ok<TechnicianDto>, NotFoundProblem, ValidationProblem>> Update(
         Guid id, TechnicianRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -116,7 +116,7 @@ public static class TechnicianEndpoints
         return TypedResults.Ok(await LoadDtoAsync(db, technician, ct));
     }
 
-    private static async Task<Results<NoContent, Ok<TechnicianDto>, ProblemHttpResult>> Delete(
+    private static async Task<Results<NoContent, Ok<TechnicianDto>, NotFoundProblem, ConflictProblem>> Delete(
         Guid id, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -157,7 +157,7 @@ public static class TechnicianEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<TechnicianDto>, ProblemHttpResult, ValidationProblem>> SetSkills(
+    private static async Task<Results<Ok<TechnicianDto>, NotFoundProblem, ValidationProblem>> SetSkills(
         Guid id, SkillsRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -191,7 +191,7 @@ public static class TechnicianEndpoints
         return TypedResults.Ok(await LoadDtoAsync(db, technician, ct));
     }
 
-    private static async Task<Results<Ok<TechnicianDto>, ProblemHttpResult, ValidationProblem>> SetShifts(
+    private static async Task<Results<Ok<TechnicianDto>, NotFoundProblem, ValidationProblem>> SetShifts(
         Guid id, List<ShiftInput?> request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -272,5 +272,5 @@ public static class TechnicianEndpoints
             .Select(s => new ShiftDto(TechnicianRules.WeekdayName(s.Weekday), s.Start.ToString("HH:mm"), s.End.ToString("HH:mm"))).ToList(),
         t.CreatedAt, t.UpdatedAt);
 
-    internal static ProblemHttpResult NoSuchTechnician() => Problems.NotFound("There is no such technician.");
+    internal static NotFoundProblem NoSuchTechnician() => Problems.NotFound("There is no such technician.");
 }

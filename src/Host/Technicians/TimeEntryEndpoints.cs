@@ -29,13 +29,13 @@ public static class TimeEntryEndpoints
     public static RouteGroupBuilder MapTimeEntryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/technicians/{id:guid}").WithTags("Technicians").RequireAuthorization(Policies.TenantMember);
-        group.MapPost("/clock-in", ClockIn).WithSummary("Start clocked time, optionally on one of their bookings; refused while an entry is open.");
-        group.MapPost("/clock-out", ClockOut).WithSummary("End the open entry.");
-        group.MapGet("/time-entries", List).WithSummary("Entries started in [from, to) (default: the last 14 days) with the total minutes.");
+        group.MapPost("/clock-in", ClockIn).WithName("clockIn").WithSummary("Start clocked time, optionally on one of their bookings; refused while an entry is open.");
+        group.MapPost("/clock-out", ClockOut).WithName("clockOut").WithSummary("End the open entry.");
+        group.MapGet("/time-entries", List).WithName("listTimeEntries").WithSummary("Entries started in [from, to) (default: the last 14 days) with the total minutes.");
         return group;
     }
 
-    private static async Task<Results<Created<TimeEntryDto>, ProblemHttpResult, ValidationProblem>> ClockIn(
+    private static async Task<Results<Created<TimeEntryDto>, NotFoundProblem, ForbiddenProblem, ConflictProblem, ValidationProblem>> ClockIn(
         Guid id, ClockInRequest? request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -91,7 +91,7 @@ public static class TimeEntryEndpoints
         return TypedResults.Created($"{http.Request.PathBase}/api/technicians/{id}/time-entries", ToDto(entry, now));
     }
 
-    private static async Task<Results<Ok<TimeEntryDto>, ProblemHttpResult, ValidationProblem>> ClockOut(
+    private static async Task<Results<Ok<TimeEntryDto>, NotFoundProblem, ForbiddenProblem, ConflictProblem, ValidationProblem>> ClockOut(
         Guid id, ClockOutRequest? request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -126,8 +126,9 @@ public static class TimeEntryEndpoints
         return TypedResults.Ok(ToDto(entry, now));
     }
 
-    private static async Task<Results<Ok<TimeSheet>, ProblemHttpResult, ValidationProblem>> List(
-        Guid id, [PlausibleDate] DateTimeOffset? from, [PlausibleDate] DateTimeOffset? to, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<TimeSheet>, NotFoundProblem, ForbiddenProblem, ValidationProblem>> List(
+        Guid id, [PlausibleDate] DateTimeOffset? from, [PlausibleDate] DateTimeOffset? to, ServiceProDbContext db, HttpContext http, TimeProvider clock,
+        CancellationToken ct)
     {
         var technician = await db.Technicians.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (technician is null)

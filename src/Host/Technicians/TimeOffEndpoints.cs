@@ -32,20 +32,20 @@ public static class TimeOffEndpoints
 {
     public static RouteGroupBuilder MapTimeOffEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/technicians/{id:guid}/time-off", Request).WithTags("Technicians").RequireAuthorization(Policies.TenantMember)
+        app.MapPost("/api/technicians/{id:guid}/time-off", Request).WithName("requestTimeOff").WithTags("Technicians").RequireAuthorization(Policies.TenantMember)
             .WithSummary("Ask for time off (pending until an admin decides). Technicians ask for themselves; admins for anyone.");
 
         var group = app.MapGroup("/api/time-off").WithTags("Technicians").RequireAuthorization(Policies.TenantMember);
-        group.MapGet("/", List).WithSummary("Time off requests by start, optionally by `status` (pending, approved, declined, withdrawn) and `technicianId`.");
-        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.TenantAdmin)
+        group.MapGet("/", List).WithName("listTimeOff").WithSummary("Time off requests by start, optionally by `status` (pending, approved, declined, withdrawn) and `technicianId`.");
+        group.MapPost("/{id:guid}/approve", Approve).WithName("approveTimeOff").RequireAuthorization(Policies.TenantAdmin)
             .WithSummary("Approve a pending request; the answer lists bookings inside it that need moving.");
-        group.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(Policies.TenantAdmin);
-        group.MapPost("/{id:guid}/withdraw", Withdraw)
+        group.MapPost("/{id:guid}/decline", Decline).WithName("declineTimeOff").WithSummary("Decline a pending request, optionally with a note to the technician.").RequireAuthorization(Policies.TenantAdmin);
+        group.MapPost("/{id:guid}/withdraw", Withdraw).WithName("withdrawTimeOff")
             .WithSummary("Withdraw a pending or approved request that has not ended; by the one who asked, the technician, or an admin.");
         return group;
     }
 
-    private static async Task<Results<Created<TimeOffDto>, ProblemHttpResult, ValidationProblem>> Request(
+    private static async Task<Results<Created<TimeOffDto>, NotFoundProblem, ForbiddenProblem, ConflictProblem, ValidationProblem>> Request(
         Guid id, NewTimeOffRequest request, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var technician = await db.Technicians.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -120,13 +120,18 @@ public static class TimeOffEndpoints
         return TypedResults.Ok(rows.Select(x => TimeOffDto.From(x.Request, x.Name)).ToList());
     }
 
-    private static async Task<Results<Ok<TimeOffApproval>, ProblemHttpResult, ValidationProblem>> Approve(
+    private static async Task<Results<Ok<TimeOffApproval>, NotFoundProblem, ConflictProblem, ValidationProblem>> Approve(
         Guid id, TimeOffDecision? decision, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var (timeOff, name, refusal) = await FindPendingAsync(db, id, "approved", ct);
-        if (refusal is not null)
+        var (timeOff, name, missing, decided) = await FindPendingAsync(db, id, "approved", ct);
+        if (missing is not null)
         {
-            return refusal;
+            return missing;
+        }
+
+        if (decided is not null)
+        {
+            return decided;
         }
 
         if (CheckNote(decision) is { } invalid)
@@ -146,13 +151,18 @@ public static class TimeOffEndpoints
         return TypedResults.Ok(new TimeOffApproval(TimeOffDto.From(timeOff, name!), affected));
     }
 
-    private static async Task<Results<Ok<TimeOffDto>, ProblemHttpResult, ValidationProblem>> Decline(
+    private static async Task<Results<Ok<TimeOffDto>, NotFoundProblem, ConflictProblem, ValidationProblem>> Decline(
         Guid id, TimeOffDecision? decision, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var (timeOff, name, refusal) = await FindPendingAsync(db, id, "declined", ct);
-        if (refusal is not null)
+        var (timeOff, name, missing, decided) = await FindPendingAsync(db, id, "declined", ct);
+        if (missing is not null)
         {
-            return refusal;
+            return missing;
+        }
+
+        if (decided is not null)
+        {
+            return decided;
         }
 
         if (CheckNote(decision) is { } invalid)
@@ -167,7 +177,7 @@ public static class TimeOffEndpoints
         return TypedResults.Ok(TimeOffDto.From(timeOff, name!));
     }
 
-    private static async Task<Results<Ok<TimeOffDto>, ProblemHttpResult>> Withdraw(
+    private static async Task<Results<Ok<TimeOffDto>, NotFoundProblem, ForbiddenProblem, ConflictProblem>> Withdraw(
         Guid id, ServiceProDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var found = await db.TimeOff.Where(r => r.Id == id)
@@ -200,8 +210,8 @@ public static class TimeOffEndpoints
         return TypedResults.Ok(TimeOffDto.From(timeOff, technician.Name));
     }
 
-    /// <summary>The request and its technician's name if it can still be decided; otherwise the refusal.</summary>
-    private static async Task<(TimeOffRequest? TimeOff, string? TechnicianName, ProblemHttpResult? Refusal)> FindPendingAsync(
+    /// <summary>The request and its technician's name if it can still be decided; otherwise why not (no such request, or decided).</summary>
+    private static async Task<(TimeOffRequest? TimeOff, string? TechnicianName, NotFoundProblem? Missing, ConflictProblem? Decided)> FindPendingAsync(
         ServiceProDbContext db, Guid id, string decision, CancellationToken ct)
     {
         var found = await db.TimeOff.Where(r => r.Id == id)
@@ -209,12 +219,12 @@ public static class TimeOffEndpoints
             .FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return (null, null, NoSuchRequest());
+            return (null, null, NoSuchRequest(), null);
         }
 
         return found.Request.Status == TimeOffStatus.Pending
-            ? (found.Request, found.Name, null)
-            : (null, null, Problems.Conflict($"Only pending requests can be {decision}; this one is {SnakeCaseEnum.ToName(found.Request.Status)}."));
+            ? (found.Request, found.Name, null, null)
+            : (null, null, null, Problems.Conflict($"Only pending requests can be {decision}; this one is {SnakeCaseEnum.ToName(found.Request.Status)}."));
     }
 
     private static ValidationProblem? CheckNote(TimeOffDecision? decision) =>
@@ -230,5 +240,5 @@ public static class TimeOffEndpoints
         timeOff.DecisionNote = string.IsNullOrWhiteSpace(decision?.Note) ? null : decision.Note.Trim();
     }
 
-    private static ProblemHttpResult NoSuchRequest() => Problems.NotFound("There is no such time off request.");
+    private static NotFoundProblem NoSuchRequest() => Problems.NotFound("There is no such time off request.");
 }

@@ -16,16 +16,19 @@ public static class TenantEndpoints
     {
         app.MapGet("/api/tenant", Profile)
             .WithTags("Tenant")
+            .WithName("getTenantProfile")
+            .OnTenantAddress()
             .WithSummary("The public profile of the business this address belongs to.")
             .RequireRateLimiting(RateLimiting.Public);
         app.MapGet("/api/tenant/flags", Flags)
             .WithTags("Tenant")
+            .WithName("getTenantFlags")
             .WithSummary("The business's effective feature flags.")
             .RequireAuthorization(Policies.TenantMember);
         return app;
     }
 
-    private static Results<Ok<TenantProfile>, ProblemHttpResult> Profile(ITenantContext context) =>
+    private static Results<Ok<TenantProfile>, NotFoundProblem> Profile(ITenantContext context) =>
         context.Tenant is { } t
             ? TypedResults.Ok(new TenantProfile(t.Slug, t.Name, t.BrandName, t.Industry, SnakeCaseEnum.ToName(t.Status),
                 t.PrimaryColor, t.SecondaryColor, t.LogoUrl, t.Timezone))

@@ -42,10 +42,12 @@ public static class WeatherEndpoints
         var group = app.MapGroup("/api/weather/risks").WithTags("Weather")
             .RequireAuthorization(Policies.TenantMember)
             .RequireTenantFeature(FeatureFlags.WeatherRescheduling);
-        group.MapGet("/", List).WithSummary("Upcoming bookings the forecast puts at risk (at risk or customer notified), soonest first, with the proposed times.");
-        group.MapPost("/{bookingId:guid}/dismiss", Dismiss).WithSummary("Go ahead anyway: the booking is no longer shown as at risk unless it moves.");
-        group.MapPost("/{bookingId:guid}/notify", Notify).WithSummary("Send the customer the business's weather message with the reason and the proposed times.");
-        group.MapPost("/{bookingId:guid}/reschedule", Reschedule).WithSummary("Move the booking to one of the proposed times; the risk is cleared.");
+        group.MapGet("/", List).WithName("listWeatherRisks").WithSummary("Upcoming bookings the forecast puts at risk (at risk or customer notified), soonest first, with the proposed times.");
+        group.MapPost("/{bookingId:guid}/dismiss", Dismiss).WithName("dismissWeatherRisk").WithSummary("Go ahead anyway: the booking is no longer shown as at risk unless it moves.");
+        group.MapPost("/{bookingId:guid}/notify", Notify).WithName("notifyWeatherRisk").WithSummary("Send the customer the business's weather message with the reason and the proposed times.");
+        group.MapPost("/{bookingId:guid}/reschedule", Reschedule).WithName("rescheduleWeatherRisk")
+            .Produces<WeatherRiskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithSummary("Move the booking to one of the proposed times; the risk is cleared.");
         return group;
     }
 
@@ -56,7 +58,7 @@ public static class WeatherEndpoints
         return TypedResults.Ok(await ViewsAsync(db, tenant, open, now, ct));
     }
 
-    private static async Task<Results<Ok<WeatherRiskDto>, ProblemHttpResult>> Dismiss(
+    private static async Task<Results<Ok<WeatherRiskDto>, NotFoundProblem>> Dismiss(
         Guid bookingId, ServiceProDbContext db, ITenantContext tenant, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -77,7 +79,7 @@ public static class WeatherEndpoints
         return TypedResults.Ok(await ViewAsync(db, tenant, bookingId, now, ct));
     }
 
-    private static async Task<Results<Ok<WeatherRiskDto>, ProblemHttpResult>> Notify(
+    private static async Task<Results<Ok<WeatherRiskDto>, NotFoundProblem, ConflictProblem>> Notify(
         Guid bookingId, ServiceProDbContext db, ITenantContext tenant, IWeatherNotifier notifier, HttpContext http, TimeProvider clock,
         CancellationToken ct)
     {
@@ -92,7 +94,7 @@ public static class WeatherEndpoints
             var outcome = await notifier.NotifyAsync(new WeatherNotice(bookingId, risk.ForStartsAt, risk.Reason, risk.Alternatives), ct);
             if (!outcome.Sent)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The customer was not told", detail: outcome.WhyNot);
+                return Problems.Conflict("The customer was not told", outcome.WhyNot!);
             }
 
             risk.Status = WeatherRiskStatus.Notified;
