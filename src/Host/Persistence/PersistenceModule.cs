@@ -21,8 +21,13 @@ public sealed class PersistenceModule : HostModule
     public override void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        builder.Services.AddScoped<TenantContext>();
+        // A request's scope holds the request's own tenant (set by tenant resolution, kept on the request); any other
+        // scope — a job's, a command's, one TenantScopeFactory opens for another tenant — a fresh one.
+        builder.Services.AddScoped<TenantContext>(sp =>
+            RequestServices.HttpContextOf(sp) is { } request ? TenantContext.ForRequest(request) : new TenantContext());
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddRequestValue(TenantContext.ForRequest);
+        builder.Services.AddRequestValue<ITenantContext>(TenantContext.ForRequest);
         builder.Services.AddSingleton<TenantSaveGuard>();
         builder.Services.AddSingleton<TenantConnectionInterceptor>();
         builder.Services.AddSingleton(sp => DatabaseConnections.From(
