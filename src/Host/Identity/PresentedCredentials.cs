@@ -30,7 +30,38 @@ public static class PresentedCredentials
         var cookie = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(IdentityConstants.ApplicationScheme).Cookie.Name
             ?? throw new InvalidOperationException("The sign-in cookie has no name.");
-        return app.UseWhen(context => Presents(context.Request, cookie), authenticated => authenticated.UseAuthentication());
+        var authenticated = app.New();
+        authenticated.UseAuthentication();
+        // UseAuthentication marks its builder so that WebApplication does not add another, unconditional one at the
+        // front of the pipeline (before tenant resolution); the mark belongs on ours.
+        foreach (var (key, value) in authenticated.Properties)
+        {
+            app.Properties.TryAdd(key, value);
+        }
+
+        return app.Use(next =>
+        {
+            authenticated.Run(next);
+            var authenticate = authenticated.Build();
+            return context =>
+            {
+                if (Presents(context.Request, cookie))
+                {
+                    return authenticate(context);
+                }
+
+                // What the authentication middleware records for a later challenge's redirect.
+                context.Features.Set<IAuthenticationFeature>(new RequestPaths(context.Request));
+                return next(context);
+            };
+        });
+    }
+
+    private sealed class RequestPaths(HttpRequest request) : IAuthenticationFeature
+    {
+        public PathString OriginalPathBase { get; set; } = request.PathBase;
+
+        public PathString OriginalPath { get; set; } = request.Path;
     }
 
     /// <summary>A chunked cookie keeps its first part under the cookie's own name, so the name alone tells.</summary>

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ServicePro.Tests.Infrastructure;
 
 namespace ServicePro.Tests.Identity;
@@ -90,5 +95,52 @@ public sealed class PresentedCredentialsTests(ServiceProApp app) : IClassFixture
         var anonymous = await app.ForTenant(tenant.Slug).GetStringAsync(new Uri("/api/tenant", UriKind.Relative));
 
         Assert.Equal(anonymous, signedIn);
+    }
+}
+
+/// <summary>That anonymous requests really skip authentication: the host counts how often a request asks for the default scheme.</summary>
+public sealed class AnonymousRequestsTests(AnonymousRequestsTests.CountingApp app) : IClassFixture<AnonymousRequestsTests.CountingApp>
+{
+    [Fact]
+    public async Task An_anonymous_request_is_not_authenticated_and_a_signed_in_one_is()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var anonymous = app.ForTenant(tenant.Slug);
+
+        var before = app.Schemes.DefaultAuthenticateAsked;
+        for (var i = 0; i < 3; i++)
+        {
+            (await anonymous.GetAsync(new Uri("/api/tenant", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
+        var afterAnonymous = app.Schemes.DefaultAuthenticateAsked;
+        (await tenant.Owner.GetAsync(new Uri("/api/tenant/flags", UriKind.Relative))).EnsureSuccessStatusCode();
+
+        Assert.Equal(before, afterAnonymous);
+        Assert.True(app.Schemes.DefaultAuthenticateAsked > afterAnonymous);
+    }
+
+    public sealed class CountingApp : ServiceProApp
+    {
+        public CountingSchemes Schemes => (CountingSchemes)Services.GetRequiredService<IAuthenticationSchemeProvider>();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IAuthenticationSchemeProvider, CountingSchemes>());
+        }
+    }
+
+    public sealed class CountingSchemes(IOptions<AuthenticationOptions> options) : AuthenticationSchemeProvider(options)
+    {
+        private int _asked;
+
+        public int DefaultAuthenticateAsked => Volatile.Read(ref _asked);
+
+        public override Task<AuthenticationScheme?> GetDefaultAuthenticateSchemeAsync()
+        {
+            Interlocked.Increment(ref _asked);
+            return base.GetDefaultAuthenticateSchemeAsync();
+        }
     }
 }

@@ -63,7 +63,20 @@ public static class TestPostgres
 
         if (drop)
         {
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database.Name}\" WITH (FORCE)");
+            // A closed connection's server process takes a moment to exit; until it has, FORCE would have to terminate a
+            // backend of the application role, which the owner may not do (42501). Wait for them rather than leak the database.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database.Name}\" WITH (FORCE)");
+                    return;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+                {
+                    await Task.Delay(100);
+                }
+            }
         }
     }
 
