@@ -48,7 +48,7 @@ public static class ServiceProHost
     /// <summary>Middleware in the order every request needs it.</summary>
     private static void UsePipeline(WebApplication app)
     {
-        // First: a request opens its Autofac scope only when it asks for something scoped (docs/decisions/0016).
+        // First: a request opens its Autofac scope only when it asks for something scoped (docs/decisions/0017).
         app.UseLazyRequestServices();
         app.UseTransportSecurity();
         app.UseSecurityHeaders();

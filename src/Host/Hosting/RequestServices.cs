@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ServicePro.Host.Hosting;
 
 /// <summary>
-/// A request's services without paying Autofac when the request needs nothing of its own (docs/decisions/0016). Most
+/// A request's services without paying Autofac when the request needs nothing of its own (docs/decisions/0017). Most
 /// requests ask their <c>RequestServices</c> only for singletons — a typed result for its logger factory and JSON
 /// options, the rate limiter for its options — and for values the request itself carries (its tenant). Those are
 /// answered here: singletons from a per-type cache of the container's own instances, request values from the

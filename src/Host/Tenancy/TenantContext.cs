@@ -22,7 +22,7 @@ public sealed class TenantContext : ITenantContext
     /// <summary>
     /// The request's own holder, kept on the request: the resolution middleware sets it, and the request's scope
     /// answers it for <see cref="TenantContext"/> and <see cref="ITenantContext"/> (PersistenceModule), so that a
-    /// request which needs no scope need not open one to know its tenant (docs/decisions/0016).
+    /// request which needs no scope need not open one to know its tenant (docs/decisions/0017).
     /// </summary>
     public static TenantContext ForRequest(HttpContext context)
     {

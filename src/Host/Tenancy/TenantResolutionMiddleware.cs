@@ -52,7 +52,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirec
         }
 
         // On the request itself, which the request's scope also answers: a platform address, or a request that needs
-        // nothing scoped, never opens the scope for its tenant (docs/decisions/0016).
+        // nothing scoped, never opens the scope for its tenant (docs/decisions/0017).
         var tenantContext = TenantContext.ForRequest(context);
         tenantContext.Set(tenant);
         context.Features.Set<ITenantContext>(tenantContext);
