@@ -303,7 +303,7 @@ w(f"| Host CPU µs / request, static | {med['host-static']['cpu_us']:.1f} | {med
 w(f"| Host CPU µs / request, /api/tenant | {med['host-tenant']['cpu_us']:.1f} | {med['anchor']['cpu_us']:.1f} (static) | +{med['host-tenant']['cpu_us'] - med['anchor']['cpu_us']:.1f} µs | | |")
 w(f"| KB allocated / request, static | {alloc_kb['host-static']:.2f} | {alloc_kb['anchor']:.2f} | ×{alloc_kb['host-static'] / alloc_kb['anchor']:.1f} | ≤ 3 KB | {verdict(alloc_kb['host-static'] <= 3)} |")
 w(f"| KB allocated / request, /api/tenant | {alloc_kb['host-tenant']:.2f} | {alloc_kb['anchor']:.2f} (static) | ×{alloc_kb['host-tenant'] / alloc_kb['anchor']:.1f} | | |")
-w(f"| Start to ready, s (median of {len(starts) // 2} alternating starts) | {ready['host']:.2f} | {ready['anchor']:.2f} | +{ready['host'] - ready['anchor']:.2f} s | ≤ 2 s | {verdict(ready['host'] <= 2)} |")
+w(f"| Start to ready, s (median of {sum(1 for x in starts if x['app'] == 'host')} alternating starts) | {ready['host']:.2f} | {ready['anchor']:.2f} | +{ready['host'] - ready['anchor']:.2f} s | ≤ 2 s | {verdict(ready['host'] <= 2)} |")
 w(f"| Working set 5 s after ready, MB (median) | {rss['host']:.0f} | {rss['anchor']:.0f} | +{rss['host'] - rss['anchor']:.0f} MB | ≤ 120 MB | {verdict(rss['host'] <= 120)} |")
 w(f"| Working set growth after {int(ten['tenants']) // 2:,} tenants' `GET /api/tenant` (each twice), MB, after a full GC | {growth_rss:+.1f} (heap {growth_heap:+.1f}) | | | ≤ 20 MB | {verdict(growth_rss <= 20)} |")
 w("")
