@@ -12,7 +12,9 @@
 #                BENCH_WARMUP_MAX (180), BENCH_QUIET_WAIT (180), BENCH_QUIET_WAIT_ROUND (60), BENCH_TENANTS (1000),
 #                BENCH_STARTS (3 starts of each app), BENCH_PROFILE (0), BENCH_REPORT (bench/results/fixed-cost.md),
 #                BENCH_APP_CONNECTION_EXTRA (more Npgsql settings for the host's and the anchor's connection strings),
-#                BENCH_BUILD (1; 0 runs the Release builds already there).
+#                BENCH_BUILD (1; 0 runs the Release builds already there),
+#                BENCH_BEFORE_HOST (a build output folder of an earlier host, e.g. main's: measured as "before" in the same
+#                run, starts and rounds alternating with the current host's, for before/after tables).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -43,6 +45,11 @@ tenant_host=root.$domain
 expected_body='{"ok":true,"service":"servicepro"}'
 report=${BENCH_REPORT:-$results_dir/fixed-cost.md}
 anchor_dir="$work/anchor"
+before_src=${BENCH_BEFORE_HOST:-}
+before_dir="$work/before"
+if [ -n "$before_src" ]; then
+  [ -f "$before_src/ServicePro.Host.dll" ] || { echo "BENCH_BEFORE_HOST must be a host build output folder (no ServicePro.Host.dll in '$before_src')" >&2; exit 2; }
+fi
 lists="$work/lists"
 rm -rf "$lists"; mkdir -p "$lists"
 
@@ -59,6 +66,7 @@ bench_create_database
 [ "${BENCH_BUILD:-1}" = 1 ] && bench_build src/Host bench/seed bench/anchor
 bench_copy_host
 rm -rf "$anchor_dir"; cp -a bench/anchor/bin/Release/net10.0 "$anchor_dir"
+if [ -n "$before_src" ]; then rm -rf "$before_dir"; cp -a "$before_src" "$before_dir"; fi
 bench_host_env
 # Every wrk request comes from one address: the public limit would otherwise answer 429 on /api/tenant. No recurring
 # sweeps (as in bench/scheduling.sh): the seeded appointments would give the first reminder sweep a one-off burst.
@@ -83,8 +91,9 @@ start_app() {
   local kind=$1 pieces=$2 app_log=$3 port t0 code
   port=$(free_port); started_base="http://127.0.0.1:$port"
   t0=$(now_ns)
-  if [ "$kind" = host ]; then
-    ( cd "$host_dir" && exec env "${host_env[@]}" dotnet ServicePro.Host.dll --urls "$started_base" ) >>"$app_log" 2>&1 &
+  if [ "$kind" = host ] || [ "$kind" = before ]; then
+    local dir=$host_dir; [ "$kind" = before ] && dir=$before_dir
+    ( cd "$dir" && exec env "${host_env[@]}" dotnet ServicePro.Host.dll --urls "$started_base" ) >>"$app_log" 2>&1 &
   else
     ( cd "$anchor_dir" && exec env "${anchor_env[@]}" "Anchor__Pieces=$pieces" dotnet ServicePro.Bench.Anchor.dll --urls "$started_base" ) >>"$app_log" 2>&1 &
   fi
@@ -103,10 +112,15 @@ start_app() {
 # Alternating starts of the host and the bare anchor: start-up time, then the working set 5 s later (start-up work
 # done, nothing served yet). The last start of each keeps running for the rounds.
 printf 'start\tapp\tready_ms\trss_kb\n' >"$raw_dir/starts.tsv"
+start_kinds=(host anchor); [ -n "$before_src" ] && start_kinds=(host before anchor)
 for i in $(seq 1 "$starts"); do
-  for kind in host anchor; do
+  for kind in "${start_kinds[@]}"; do
     wait_quiet "$quiet_wait_round"
-    if [ "$kind" = host ]; then start_app host "" "$host_log"; else start_app anchor "" "$work/anchor.log"; fi
+    case $kind in
+      host) start_app host "" "$host_log" ;;
+      before) start_app before "" "$work/before.log" ;;
+      *) start_app anchor "" "$work/anchor.log" ;;
+    esac
     sleep 5
     printf '%s\t%s\t%s\t%s\n' "$i" "$kind" "$started_ms" "$(rss_kb "$started_pid")" >>"$raw_dir/starts.tsv"
     log "Start $i of $kind: ready after $started_ms ms, working set $(rss_kb "$started_pid") KB"
@@ -114,6 +128,8 @@ for i in $(seq 1 "$starts"); do
       bench_stop_process "$started_pid"
     elif [ "$kind" = host ]; then
       host_pid=$started_pid; host_base=$started_base
+    elif [ "$kind" = before ]; then
+      before_pid=$started_pid; before_base=$started_base
     else
       pid_anchor=$started_pid; base_anchor=$started_base
     fi
@@ -124,6 +140,7 @@ done
 declare -A app_pid app_base
 app_pid[host]=$host_pid; app_base[host]=$host_base
 app_pid[anchor]=$pid_anchor; app_base[anchor]=$base_anchor
+if [ -n "$before_src" ]; then app_pid[before]=$before_pid; app_base[before]=$before_base; fi
 for a in "${anchors[@]:1}"; do
   IFS='|' read -r name pieces <<<"$a"
   start_app anchor "$pieces" "$work/$name.log"
@@ -134,6 +151,7 @@ done
 # --- endpoints ------------------------------------------------------------------------------------------------
 # name|app|path|Host header
 endpoints=("host-static|host|/bench/static|$platform_host" "host-tenant|host|/api/tenant|$tenant_host")
+[ -n "$before_src" ] && endpoints+=("before-static|before|/bench/static|$platform_host" "before-tenant|before|/api/tenant|$tenant_host")
 for a in "${anchors[@]}"; do endpoints+=("${a%%|*}|${a%%|*}|/bench/static|$platform_host"); done
 names=(); for e in "${endpoints[@]}"; do names+=("${e%%|*}"); done
 
@@ -243,8 +261,9 @@ for a in tsv("allocated.tsv"):
         alloc.setdefault(a["endpoint"], []).append(int(a["allocated_bytes"]) / requests[a["file"]])
 alloc_kb = {e: statistics.median(v) / 1024 for e, v in alloc.items()}
 starts = tsv("starts.tsv")
-ready = {k: statistics.median(int(s["ready_ms"]) for s in starts if s["app"] == k) / 1000 for k in ("host", "anchor")}
-rss = {k: statistics.median(int(s["rss_kb"]) for s in starts if s["app"] == k) / 1024 for k in ("host", "anchor")}
+apps = [k for k in ("host", "before", "anchor") if any(s["app"] == k for s in starts)]
+ready = {k: statistics.median(int(s["ready_ms"]) for s in starts if s["app"] == k) / 1000 for k in apps}
+rss = {k: statistics.median(int(s["rss_kb"]) for s in starts if s["app"] == k) / 1024 for k in apps}
 ten = tsv("tenants.tsv")[0]
 growth_rss = (int(ten["rss_after_kb"]) - int(ten["rss_before_kb"])) / 1024
 growth_heap = (int(ten["heap_after"]) - int(ten["heap_before"])) / 2**20
@@ -284,10 +303,28 @@ w(f"| Host CPU µs / request, static | {med['host-static']['cpu_us']:.1f} | {med
 w(f"| Host CPU µs / request, /api/tenant | {med['host-tenant']['cpu_us']:.1f} | {med['anchor']['cpu_us']:.1f} (static) | +{med['host-tenant']['cpu_us'] - med['anchor']['cpu_us']:.1f} µs | | |")
 w(f"| KB allocated / request, static | {alloc_kb['host-static']:.2f} | {alloc_kb['anchor']:.2f} | ×{alloc_kb['host-static'] / alloc_kb['anchor']:.1f} | ≤ 3 KB | {verdict(alloc_kb['host-static'] <= 3)} |")
 w(f"| KB allocated / request, /api/tenant | {alloc_kb['host-tenant']:.2f} | {alloc_kb['anchor']:.2f} (static) | ×{alloc_kb['host-tenant'] / alloc_kb['anchor']:.1f} | | |")
-w(f"| Start to ready, s (median of {len(starts) // 2} alternating starts) | {ready['host']:.2f} | {ready['anchor']:.2f} | +{ready['host'] - ready['anchor']:.2f} s | ≤ 2 s | {verdict(ready['host'] <= 2)} |")
+w(f"| Start to ready, s (median of {sum(1 for x in starts if x['app'] == 'host')} alternating starts) | {ready['host']:.2f} | {ready['anchor']:.2f} | +{ready['host'] - ready['anchor']:.2f} s | ≤ 2 s | {verdict(ready['host'] <= 2)} |")
 w(f"| Working set 5 s after ready, MB (median) | {rss['host']:.0f} | {rss['anchor']:.0f} | +{rss['host'] - rss['anchor']:.0f} MB | ≤ 120 MB | {verdict(rss['host'] <= 120)} |")
 w(f"| Working set growth after {int(ten['tenants']) // 2:,} tenants' `GET /api/tenant` (each twice), MB, after a full GC | {growth_rss:+.1f} (heap {growth_heap:+.1f}) | | | ≤ 20 MB | {verdict(growth_rss <= 20)} |")
 w("")
+if "before-static" in rows:
+    w("")
+    w("### Before and after, in the same run\n")
+    w("\"Before\" is the host built from `BENCH_BEFORE_HOST` (the commit this work started from), started, warmed up and measured")
+    w("in the same alternating rounds and starts as the current host (\"after\") and the anchor.\n")
+    w("| Figure | Before | After | Anchor | Target |")
+    w("|---|---:|---:|---:|---:|")
+    w(f"| `/bench/static` req/s ratio to the anchor | {ratio('before-static', 'anchor'):.3f} | {rs:.3f} | 1 | ≥ {static_target} |")
+    w(f"| `/api/tenant` req/s ratio to the anchor's static | {ratio('before-tenant', 'anchor'):.3f} | {rt:.3f} | | ≥ {tenant_target} |")
+    w(f"| CPU µs / request, static | {med['before-static']['cpu_us']:.1f} | {med['host-static']['cpu_us']:.1f} | {med['anchor']['cpu_us']:.1f} | |")
+    w(f"| CPU µs / request, `/api/tenant` | {med['before-tenant']['cpu_us']:.1f} | {med['host-tenant']['cpu_us']:.1f} | | |")
+    w(f"| Cost ratio (anchor CPU µs / host CPU µs), static | {med['anchor']['cpu_us'] / med['before-static']['cpu_us']:.3f} | {med['anchor']['cpu_us'] / med['host-static']['cpu_us']:.3f} | 1 | |")
+    w(f"| Cost ratio, `/api/tenant` | {med['anchor']['cpu_us'] / med['before-tenant']['cpu_us']:.3f} | {med['anchor']['cpu_us'] / med['host-tenant']['cpu_us']:.3f} | | |")
+    w(f"| KB allocated / request, static | {alloc_kb['before-static']:.2f} | {alloc_kb['host-static']:.2f} | {alloc_kb['anchor']:.2f} | ≤ 3 |")
+    w(f"| KB allocated / request, `/api/tenant` | {alloc_kb['before-tenant']:.2f} | {alloc_kb['host-tenant']:.2f} | | |")
+    w(f"| Start to ready, s (median) | {ready['before']:.2f} | {ready['host']:.2f} | {ready['anchor']:.2f} | ≤ 2 |")
+    w(f"| Working set 5 s after ready, MB (median) | {rss['before']:.0f} | {rss['host']:.0f} | {rss['anchor']:.0f} | ≤ 120 |")
+    w("")
 w(f"Ratio per round: static {per_round('host-static', 'anchor')}; /api/tenant {per_round('host-tenant', 'anchor')}. "
   f"Cost ratios (anchor CPU µs / host CPU µs, which depend much less on other load than req/s do): static "
   f"{med['anchor']['cpu_us'] / med['host-static']['cpu_us']:.3f}, /api/tenant {med['anchor']['cpu_us'] / med['host-tenant']['cpu_us']:.3f}.")
@@ -306,10 +343,11 @@ for s in starts:
 w("\n## Endpoints\n")
 w("| Endpoint | Process, request | Median req/s | Min–max req/s | Ratio to anchor | Median p50 (ms) | Median p99 (ms) | CPU µs / req | Δ CPU µs vs anchor | KB allocated / req |")
 w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-labels = {"host-static": "host, `GET /bench/static` at localhost", "host-tenant": "host, `GET /api/tenant` at root.servicepro.localhost"}
+labels = {"host-static": "host, `GET /bench/static` at localhost", "host-tenant": "host, `GET /api/tenant` at root.servicepro.localhost",
+          "before-static": "host before, `GET /bench/static` at localhost", "before-tenant": "host before, `GET /api/tenant` at root.servicepro.localhost"}
 for name, pieces in anchors:
     labels[name] = f"bench/anchor{' with ' + pieces.replace(',', ', ') if pieces else ' (bare)'}, `GET /bench/static`"
-for e in [x for x in ("host-static", "host-tenant") if x in rows] + [a[0] for a in anchors]:
+for e in [x for x in ("host-static", "host-tenant", "before-static", "before-tenant") if x in rows] + [a[0] for a in anchors]:
     r = [x["rps"] for x in rows[e]]
     w(f"| {e} | {labels[e]} | {med[e]['rps']:,.0f} | {min(r):,.0f}–{max(r):,.0f} | {ratio(e, 'anchor'):.3f} | {med[e]['p50']:.2f} | "
       f"{med[e]['p99']:.2f} | {med[e]['cpu_us']:.1f} | {med[e]['cpu_us'] - med['anchor']['cpu_us']:+.1f} | {alloc_kb[e]:.2f} |")

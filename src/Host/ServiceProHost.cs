@@ -1,5 +1,6 @@
 using ServicePro.Host.Features;
 using ServicePro.Host.Hosting;
+using ServicePro.Host.Identity;
 using ServicePro.Host.Tenancy;
 
 namespace ServicePro.Host;
@@ -47,6 +48,8 @@ public static class ServiceProHost
     /// <summary>Middleware in the order every request needs it.</summary>
     private static void UsePipeline(WebApplication app)
     {
+        // First: a request opens its Autofac scope only when it asks for something scoped (docs/decisions/0017).
+        app.UseLazyRequestServices();
         app.UseTransportSecurity();
         app.UseSecurityHeaders();
         app.UseHttpsOnly();
@@ -57,7 +60,8 @@ public static class ServiceProHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseStaticFiles();
-        app.UseAuthentication();
+        // Only requests with a cookie or an Authorization header: anonymous ones have nothing to authenticate.
+        app.UseAuthenticationOfPresentedCredentials();
         app.UseAuthorization();
         app.UseMiddleware<TenantFeatureGateMiddleware>();
     }

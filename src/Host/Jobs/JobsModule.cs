@@ -49,7 +49,7 @@ public sealed class JobsModule : HostModule
                 PrepareSchemaIfNecessary = false,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
             };
-            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connections.App, options), options);
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connections.Jobs, options), options);
         });
         builder.Services.AddHangfire((sp, config) => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

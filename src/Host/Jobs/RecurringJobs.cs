@@ -16,14 +16,22 @@ public static class RecurringJobs
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, Expression<Func<TJob, Task>> run, string cron) =>
         services.AddSingleton(new RecurringJobRegistration(id, manager => manager.AddOrUpdate(id, run, cron)));
 
+    /// <summary>Registers (or removes) the recurring jobs in the job storage once the host has started, not before it
+    /// answers: each one is a few writes under Hangfire's lock, and nothing is due in the first seconds anyway.</summary>
     internal sealed class Registrar(IEnumerable<RecurringJobRegistration> registrations, IRecurringJobManager manager, IConfiguration configuration)
-        : IHostedService
+        : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
+            await Task.Yield();
             var enabled = configuration.GetValue("ServicePro:Jobs:RecurringEnabled", true);
             foreach (var registration in registrations)
             {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 if (enabled)
                 {
                     registration.Register(manager);
@@ -33,10 +41,6 @@ public static class RecurringJobs
                     manager.RemoveIfExists(registration.Id);
                 }
             }
-
-            return Task.CompletedTask;
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -21,8 +21,13 @@ public sealed class PersistenceModule : HostModule
     public override void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        builder.Services.AddScoped<TenantContext>();
+        // A request's scope holds the request's own tenant (set by tenant resolution, kept on the request); any other
+        // scope — a job's, a command's, one TenantScopeFactory opens for another tenant — a fresh one.
+        builder.Services.AddScoped<TenantContext>(sp =>
+            RequestServices.HttpContextOf(sp) is { } request ? TenantContext.ForRequest(request) : new TenantContext());
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddRequestValue(TenantContext.ForRequest);
+        builder.Services.AddRequestValue<ITenantContext>(TenantContext.ForRequest);
         builder.Services.AddSingleton<TenantSaveGuard>();
         builder.Services.AddSingleton<TenantConnectionInterceptor>();
         builder.Services.AddSingleton(sp => DatabaseConnections.From(
@@ -101,9 +106,16 @@ public sealed class PersistenceModule : HostModule
         warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug));
 }
 
-/// <summary>The app's connection and the (possibly different) one migrations run on.</summary>
+/// <summary>The app's connection, the (possibly different) one migrations run on, and the job storage's.</summary>
 public sealed record DatabaseConnections(DatabaseProvider Provider, string App, string Migrations)
 {
+    /// <summary>
+    /// Hangfire's storage: the application role, in a pool of its own (a connection string differs, so does the pool)
+    /// that keeps Npgsql's reset on return. Its internals are not ours to vouch for; the app's pool skips the reset
+    /// (see <see cref="From"/>).
+    /// </summary>
+    public string Jobs { get; init; } = App;
+
     public static DatabaseConnections From(IConfiguration configuration, IHostEnvironment environment, DatabaseProvider provider)
     {
         var app = configuration.GetConnectionString(PersistenceModule.AppConnectionName);
@@ -124,7 +136,7 @@ public sealed record DatabaseConnections(DatabaseProvider Provider, string App, 
                     "row-level security does not bind the role that owns the tables.");
             }
 
-            return new(provider, app, migrations);
+            return new(provider, WithoutResetOnReturn(app), migrations) { Jobs = ForJobs(app) };
         }
 
         if (string.IsNullOrWhiteSpace(app))
@@ -135,5 +147,40 @@ public sealed record DatabaseConnections(DatabaseProvider Provider, string App, 
         }
 
         return new(provider, app, string.IsNullOrWhiteSpace(migrations) ? app : migrations);
+    }
+
+    /// <summary>The connection strings the host pools under for the application role's <paramref name="app"/> on
+    /// PostgreSQL: its own and the job storage's (tests close both pools when a host stops).</summary>
+    public static IReadOnlyList<string> PoolsFor(string app) => [WithoutResetOnReturn(app), ForJobs(app)];
+
+    /// <summary>
+    /// The app's pool does not reset a connection when it comes back (unless the connection string says otherwise):
+    /// the reset (<c>RESET ALL</c>, <c>CLOSE ALL</c>, <c>UNLISTEN *</c>, … in one round trip) cost a third of a raw
+    /// primary-key read's PostgreSQL time (bench/results/pg-cost.md). Nothing we do leaves session state behind that
+    /// the next user could see: EF Core writes <c>app.tenant_id</c> on every open (TenantConnectionInterceptor), the
+    /// raw reads set it local to their batch, Npgsql still rolls back an open transaction on return, and the only
+    /// <c>LISTEN</c> has an unpooled connection of its own (TenantChanges). Prepared statements stay, as they should.
+    /// </summary>
+    private static string WithoutResetOnReturn(string app)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows; a plain one tells what the string says.
+        var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = app };
+        if (said.ContainsKey("No Reset On Close") || said.ContainsKey("NoResetOnClose"))
+        {
+            return app;
+        }
+
+        return new NpgsqlConnectionStringBuilder(app) { NoResetOnClose = true }.ConnectionString;
+    }
+
+    private static string ForJobs(string app)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(app) { NoResetOnClose = false };
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "servicepro-jobs";
+        }
+
+        return builder.ConnectionString;
     }
 }

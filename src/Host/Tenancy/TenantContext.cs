@@ -19,6 +19,23 @@ public sealed class TenantContext : ITenantContext
 
     public Guid? TenantId => Tenant?.Id;
 
+    /// <summary>
+    /// The request's own holder, kept on the request: the resolution middleware sets it, and the request's scope
+    /// answers it for <see cref="TenantContext"/> and <see cref="ITenantContext"/> (PersistenceModule), so that a
+    /// request which needs no scope need not open one to know its tenant (docs/decisions/0017).
+    /// </summary>
+    public static TenantContext ForRequest(HttpContext context)
+    {
+        var holder = context.Features.Get<TenantContext>();
+        if (holder is null)
+        {
+            holder = new TenantContext();
+            context.Features.Set(holder);
+        }
+
+        return holder;
+    }
+
     public void Set(TenantInfo tenant)
     {
         if (Tenant is not null && Tenant.Id != tenant.Id)

@@ -15,7 +15,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirec
     private readonly HashSet<string> _platformHosts = new(
         options.Value.PlatformHosts.Append(options.Value.BaseDomain), StringComparer.OrdinalIgnoreCase);
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/health"))
         {
@@ -51,8 +51,10 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantDirec
             return;
         }
 
+        // On the request itself, which the request's scope also answers: a platform address, or a request that needs
+        // nothing scoped, never opens the scope for its tenant (docs/decisions/0017).
+        var tenantContext = TenantContext.ForRequest(context);
         tenantContext.Set(tenant);
-        // Also on the request itself, so per-request code on the hot path need not go through the container.
         context.Features.Set<ITenantContext>(tenantContext);
         await next(context);
     }

@@ -57,7 +57,7 @@ public class ServiceProApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // Npgsql keeps a stopped host's idle connections for minutes; dozens of hosts per run would fill the
             // server's connection slots long before then.
-            await TestPostgres.ReleaseAsync(Database, [AppConnectionString], drop: _ownsDatabase);
+            await TestPostgres.ReleaseAsync(Database, [AppConnectionString, .. DatabaseConnections.PoolsFor(AppConnectionString)], drop: _ownsDatabase);
         }
 
         if (_fakes is not null)

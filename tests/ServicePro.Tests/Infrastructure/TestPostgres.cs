@@ -63,13 +63,20 @@ public static class TestPostgres
 
         if (drop)
         {
-            try
+            // A closed connection's server process takes a moment to exit; until it has, the database is in use (and FORCE
+            // would have to terminate a backend of the application role, which the owner may not do). Wait for them; a
+            // database still held after that (a listener slow to close) is left to the run's clean-up.
+            for (var attempt = 1; attempt <= 50; attempt++)
             {
-                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database.Name}\"");
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
-            {
-                // A connection outside the pools (a change listener still closing) holds it: the run's clean-up drops it.
+                try
+                {
+                    await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database.Name}\"");
+                    return;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse)
+                {
+                    await Task.Delay(100);
+                }
             }
         }
     }
