@@ -40,18 +40,21 @@ public static class RateLimiting
     private static RateLimitOptions Limits(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
-    private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
+    private static RateLimitPartition<ClientAtBusiness> PerClient(HttpContext http, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
             PartitionKey(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
-    /// <summary>"{tenant id or platform}|{client address}": tenant resolution runs before the limiter.</summary>
-    public static string PartitionKey(HttpContext http)
-    {
-        var business = http.RequestServices.GetRequiredService<Tenancy.ITenantContext>().TenantId?.ToString("N") ?? "platform";
-        return business + "|" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-    }
+    /// <summary>The business (null: the platform) and the client address: tenant resolution runs before the limiter.</summary>
+    public static ClientAtBusiness PartitionKey(HttpContext http) =>
+        new(http.RequestServices.GetRequiredService<Tenancy.ITenantContext>().TenantId, http.Connection.RemoteIpAddress);
 }
+
+/// <summary>
+/// What a public limit counts per: one client at one business. A value, not a formatted string, because every limited
+/// request computes it.
+/// </summary>
+public readonly record struct ClientAtBusiness(Guid? Business, System.Net.IPAddress? Client);
 
 /// <summary>The section <c>ServicePro:RateLimits</c>.</summary>
 public sealed class RateLimitOptions

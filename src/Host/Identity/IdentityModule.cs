@@ -50,8 +50,6 @@ public sealed class IdentityModule : HostModule
         });
         // Always Secure in Production (behind a TLS-terminating proxy too, see Hosting/TransportSecurity.cs); as the request came elsewhere.
         builder.Services.AddSecureCookies<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.Cookie);
-        // Always Secure in Production (behind a TLS-terminating proxy too, see Hosting/TransportSecurity.cs); as the request came elsewhere.
-        builder.Services.AddSecureCookies<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.Cookie);
 
         builder.Services.AddScoped<StaffDirectory>();
         builder.Services.AddScoped<PasswordSignIn>();
