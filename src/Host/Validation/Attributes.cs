@@ -21,56 +21,74 @@ public sealed class TextAttribute(int maxLength) : ValidationAttribute
         new(message, context.MemberName is { } member ? [member] : null);
 }
 
+/// <summary>
+/// A rule over one piece of text with one way to be wrong. Empty text counts as not given when <see cref="BlankIsAbsent"/>
+/// (an optional e-mail left empty), and as wrong otherwise (a colour or a slug is never empty).
+/// </summary>
+public abstract class TextRuleAttribute : ValidationAttribute
+{
+    protected virtual bool BlankIsAbsent => true;
+
+    protected abstract string Refusal { get; }
+
+    protected abstract bool Accepts(string text);
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is string text && !(BlankIsAbsent && string.IsNullOrWhiteSpace(text)) && !Accepts(text)
+            ? TextAttribute.Fail(Refusal, validationContext)
+            : ValidationResult.Success;
+}
+
 /// <summary>An e-mail address a message could be sent to (<see cref="EmailRules"/>).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
-public sealed class EmailAttribute : ValidationAttribute
+public sealed class EmailAttribute : TextRuleAttribute
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is string text && !string.IsNullOrWhiteSpace(text) && !EmailRules.IsValid(text)
-            ? TextAttribute.Fail("Enter an e-mail address such as name@example.com.", validationContext)
-            : ValidationResult.Success;
+    protected override string Refusal => "Enter an e-mail address such as name@example.com.";
+
+    protected override bool Accepts(string text) => EmailRules.IsValid(text);
 }
 
 /// <summary>A valid phone number, in any common writing (<see cref="PhoneRules"/>); stored as E.164 by the service.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
-public sealed class PhoneNumberAttribute : ValidationAttribute
+public sealed class PhoneNumberAttribute : TextRuleAttribute
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is string text && !string.IsNullOrWhiteSpace(text) && !PhoneRules.IsValid(text)
-            ? TextAttribute.Fail("Enter a phone number such as (918) 555-0123 or +19185550123.", validationContext)
-            : ValidationResult.Success;
+    protected override string Refusal => "Enter a phone number such as (918) 555-0123 or +19185550123.";
+
+    protected override bool Accepts(string text) => PhoneRules.IsValid(text);
 }
 
 /// <summary>An absolute http(s) address (https only when <see cref="HttpsOnly"/>).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
-public sealed class WebAddressAttribute : ValidationAttribute
+public sealed class WebAddressAttribute : TextRuleAttribute
 {
     public bool HttpsOnly { get; init; }
 
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is string text && !string.IsNullOrWhiteSpace(text) && !WebAddressRules.IsValid(text, HttpsOnly)
-            ? TextAttribute.Fail(HttpsOnly ? "Enter an address starting with https://." : "Enter an address starting with https:// or http://.", validationContext)
-            : ValidationResult.Success;
+    protected override string Refusal =>
+        HttpsOnly ? "Enter an address starting with https://." : "Enter an address starting with https:// or http://.";
+
+    protected override bool Accepts(string text) => WebAddressRules.IsValid(text, HttpsOnly);
 }
 
 /// <summary>A six-digit hex colour such as #2563EB.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
-public sealed class ColourAttribute : ValidationAttribute
+public sealed class ColourAttribute : TextRuleAttribute
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is string text && !ColourRules.IsValid(text)
-            ? TextAttribute.Fail("Use a hex colour such as #2563EB.", validationContext)
-            : ValidationResult.Success;
+    protected override bool BlankIsAbsent => false;
+
+    protected override string Refusal => "Use a hex colour such as #2563EB.";
+
+    protected override bool Accepts(string text) => ColourRules.IsValid(text);
 }
 
 /// <summary>A short name for an address: 2–63 lower-case letters, digits or hyphens, starting with a letter.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
-public sealed class SlugAttribute : ValidationAttribute
+public sealed class SlugAttribute : TextRuleAttribute
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is string text && !SlugRules.IsValid(text)
-            ? TextAttribute.Fail("Use 2–63 lower-case letters, digits or hyphens, starting with a letter.", validationContext)
-            : ValidationResult.Success;
+    protected override bool BlankIsAbsent => false;
+
+    protected override string Refusal => "Use 2–63 lower-case letters, digits or hyphens, starting with a letter.";
+
+    protected override bool Accepts(string text) => SlugRules.IsValid(text);
 }
 
 /// <summary>A date or moment between 2000 and 2099 (<see cref="DateRules"/>); a missing moment reads as year 1 and fails too.</summary>

@@ -14,7 +14,7 @@ public static class EmailRules
     public static string? Normalize(string? input)
     {
         var address = input?.Trim();
-        if (string.IsNullOrEmpty(address) || address.Length > MaxLength || TextRules.Problem(address, MaxLength) is not null)
+        if (string.IsNullOrEmpty(address) || TextRules.Problem(address, MaxLength) is not null)
         {
             return null;
         }
@@ -48,7 +48,7 @@ public static class PhoneRules
     /// <summary>The number in E.164, or null when it is not a valid phone number.</summary>
     public static string? ToE164(string? input)
     {
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 40 || TextRules.Problem(input, 40) is not null)
+        if (string.IsNullOrWhiteSpace(input) || TextRules.Problem(input, 40) is not null)
         {
             return null;
         }
@@ -72,7 +72,6 @@ public static class WebAddressRules
 {
     public static bool IsValid(string? input, bool httpsOnly = false) =>
         input is not null
-        && input.Length <= TextRules.WebAddress
         && TextRules.Problem(input, TextRules.WebAddress) is null
         && Uri.TryCreate(input, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!httpsOnly && uri.Scheme == Uri.UriSchemeHttp))

@@ -248,30 +248,17 @@ public sealed class BadInputFuzzTests(ServiceProApp app, ITestOutputHelper outpu
         var format = schema?["format"]?.GetValue<string>();
         if (types.Contains("string"))
         {
-            switch (format)
+            var formatted = BadFormatted(format).ToList();
+            foreach (var (bad, what) in formatted)
             {
-                case "uuid":
-                    yield return ("not-a-guid", "a malformed id");
-                    break;
-                case "date":
-                    yield return ("0001-01-01", "year 1");
-                    yield return ("9999-12-31", "year 9999");
-                    yield return ("2027-02-30", "30 February");
-                    break;
-                case "date-time":
-                    yield return ("0001-01-01T00:00:00+00:00", "year 1");
-                    yield return ("9999-12-31T23:59:59+00:00", "year 9999");
-                    yield return ("9999-12-31T23:59:59-14:00", "past the end of time");
-                    break;
-                default:
-                    if (!types.Contains("integer") && !types.Contains("number"))
-                    {
-                        yield return ("with a NUL \u0000 inside", "a NUL");
-                        yield return ("with a bell \u0007 inside", "a control character");
-                        yield return (new string('x', 20_000), TooLong);
-                    }
+                yield return (bad, what);
+            }
 
-                    break;
+            if (formatted.Count == 0 && !types.Contains("integer") && !types.Contains("number"))
+            {
+                yield return ("with a NUL \u0000 inside", "a NUL");
+                yield return ("with a bell \u0007 inside", "a control character");
+                yield return (new string('x', 20_000), TooLong);
             }
         }
 
@@ -302,38 +289,31 @@ public sealed class BadInputFuzzTests(ServiceProApp app, ITestOutputHelper outpu
         }
     }
 
-    private static IEnumerable<(string Value, string What)> BadParameters(JsonNode? schema)
+    private static List<(string Value, string What)> BadParameters(JsonNode? schema)
     {
         var types = Types(schema);
-        switch (schema?["format"]?.GetValue<string>())
+        var formatted = BadFormatted(schema?["format"]?.GetValue<string>()).ToList();
+        if (formatted.Count > 0)
         {
-            case "uuid":
-                yield return ("not-a-guid", "a malformed id");
-                break;
-            case "date":
-                yield return ("0001-01-01", "year 1");
-                yield return ("9999-12-31", "year 9999");
-                yield return ("2027-02-30", "30 February");
-                break;
-            case "date-time":
-                yield return ("0001-01-01T00:00:00+00:00", "year 1");
-                yield return ("9999-12-31T23:59:59+00:00", "year 9999");
-                break;
-            default:
-                if (types.Contains("integer") || types.Contains("number"))
-                {
-                    yield return ("1e400", "1e400");
-                    yield return ("99999999999999999999", "2^66");
-                }
-                else if (types.Contains("string"))
-                {
-                    yield return ("with a NUL \u0000 inside", "a NUL");
-                    yield return (new string('x', 5_000), TooLong);
-                }
-
-                break;
+            return formatted;
         }
+
+        if (types.Contains("integer") || types.Contains("number"))
+        {
+            return [("1e400", "1e400"), ("99999999999999999999", "2^66")];
+        }
+
+        return types.Contains("string") ? [("with a NUL \u0000 inside", "a NUL"), (new string('x', 5_000), TooLong)] : [];
     }
+
+    /// <summary>Wrong values for text of a known <paramref name="format"/> (ids, dates, moments); none for other text.</summary>
+    private static IEnumerable<(string Value, string What)> BadFormatted(string? format) => format switch
+    {
+        "uuid" => [("not-a-guid", "a malformed id")],
+        "date" => [("0001-01-01", "year 1"), ("9999-12-31", "year 9999"), ("2027-02-30", "30 February")],
+        "date-time" => [("0001-01-01T00:00:00+00:00", "year 1"), ("9999-12-31T23:59:59+00:00", "year 9999"), ("9999-12-31T23:59:59-14:00", "past the end of time")],
+        _ => [],
+    };
 
     /// <summary>A value the server would accept for <paramref name="schemaNode"/>, as well as the document lets us tell.</summary>
     private static JsonNode? Good(JsonNode? schemaNode, JsonNode? components, IReadOnlyDictionary<string, Guid> ids, string name, int depth)
